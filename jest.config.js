@@ -1,0 +1,10 @@
+/** Unit and integration tests run on ts sources; type checking runs once, before jest (npm test). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }],
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,80 @@
+import { Analysis, CellAddress, DepartmentForm, FieldRef, Finding, Quantity, TextRef, addressToA1 } from "../engine";
+
+const cell = (a: CellAddress | undefined) => (a ? addressToA1(a) : undefined);
+
+function quantityJson(q: Quantity) {
+  if (q.kind !== "number") return { kind: q.kind, text: q.text };
+  const out: Record<string, unknown> = { kind: q.kind, value: q.value, unit: q.unit };
+  if (q.comparison) out.comparison = q.comparison;
+  if (q.approx) out.approx = q.approx;
+  if (q.isTarget) out.isTarget = true;
+  if (q.range) out.range = q.range;
+  return out;
+}
+
+function fieldJson(f: FieldRef | undefined) {
+  if (!f) return undefined;
+  return { text: f.text, value: f.quantity.kind === "number" ? f.quantity.value : undefined, cell: cell(f.cell), label: f.label, labelCell: cell(f.labelCell), formula: f.source?.f };
+}
+
+function textJson(t: TextRef | undefined) {
+  return t ? { cell: cell(t.cell), text: t.text } : undefined;
+}
+
+/** The form model for --json: addresses as A1 strings, raw snapshots left out. */
+export function modelJson(form: DepartmentForm) {
+  return {
+    confidence: form.confidence,
+    header: { department: fieldJson(form.header.department), year: fieldJson(form.header.year), yearNumber: form.header.yearNumber },
+    funding: Object.fromEntries(Object.entries(form.funding).map(([k, f]) => [k, fieldJson(f)])),
+    goals: { expected: textJson(form.goals.expected), achieved: textJson(form.goals.achieved) },
+    tasks: form.tasks.map((t) => ({
+      number: t.number,
+      name: t.name,
+      cell: cell(t.cell),
+      rows: `${t.firstRow + 1}-${t.lastRow + 1}`,
+      goal: t.goal?.text,
+      fund: t.fund ? { text: t.fund.text, value: t.fundTotal, cell: cell(t.fund.cell) } : undefined,
+      indicators: t.indicators.length,
+    })),
+    indicators: form.indicators.map((i) => ({
+      task: i.taskNumber ?? null,
+      taskName: form.tasks[i.task]?.name,
+      name: i.name,
+      value: i.valueText,
+      quantity: quantityJson(i.quantity),
+      cell: cell(i.valueCell),
+      nameCell: cell(i.nameCell),
+      line: i.lineCount > 1 ? i.line + 1 : undefined,
+    })),
+    keyProject: textJson(form.keyProject),
+    overall: textJson(form.overall),
+    problems: textJson(form.problems),
+    measures: textJson(form.measures),
+  };
+}
+
+export function findingJson(f: Finding, sheetName: string) {
+  const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, section: f.section, sheet: sheetName, cell: cell(f.cell), message: f.message };
+  if (f.related?.length) out.related = f.related.map(cell);
+  if (f.quote) out.quote = f.quote;
+  if (f.fix?.length) out.fix = f.fix.map((c) => (c.formula ? { cell: cell(c.cell), formula: `=${c.formula}`, value: c.value } : { cell: cell(c.cell), value: c.value }));
+  return out;
+}
+
+export function analysisJson(file: string, a: Analysis) {
+  const form = a.form;
+  if (!form) return { file, sheet: null, form: null, reason: a.recognition.reason, candidates: a.recognition.candidates, model: null, derived: [], findings: [] };
+  return {
+    file,
+    sheet: form.sheetName,
+    form: "部门整体支出绩效自评表",
+    model: modelJson(form),
+    derived: a.derived.map((d) => {
+      const out: Record<string, unknown> = { cell: cell(d.cell), name: d.derivation.name, value: d.expected, display: d.display, status: d.status };
+      if (d.change?.formula || d.status === "ok" && form.funding[d.derivation.target]?.source?.f) out.formula = `=${d.change?.formula ?? form.funding[d.derivation.target]!.source!.f}`;
+      return out;
+    }),
+    findings: a.findings.map((f) => findingJson(f, form.sheetName)),
+  };
+}

@@ -1,0 +1,220 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Command, CommanderError } from "commander";
+import { analyze, Analysis, hasErrors } from "../engine";
+import { UserError } from "../hosts/xlsx/errors";
+import { applyPatchToWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookAtomic, backupPathFor } from "../hosts/xlsx/xlsxHost";
+import { analysisJson } from "./json";
+import { countFindings, describeChange, humanReport, summaryTable } from "./report";
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNUSABLE = 2;
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: Io = { out: (l) => process.stdout.write(l + "\n"), err: (l) => process.stderr.write(l + "\n") };
+
+/** Folders stand for the .xlsx files inside them (Excel's ~$ lock files and ZiPing's backups left out). */
+function expandInputs(inputs: string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(input);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+          const p = path.join(dir, entry.name);
+          if (entry.isDirectory()) walk(p);
+          else if (/\.xlsx$/i.test(entry.name) && !entry.name.startsWith("~$") && !/\.bak\.xlsx$/i.test(entry.name)) files.push(p);
+        }
+      };
+      walk(input);
+    } else files.push(input);
+  }
+  return files;
+}
+
+interface CheckOptions {
+  json?: boolean;
+  sheet?: string;
+}
+
+async function analyzeFile(file: string, sheet?: string): Promise<{ analysis: Analysis }> {
+  const wb = await readWorkbookFile(file);
+  const snapshot = snapshotWorkbook(wb, path.basename(file));
+  return { analysis: analyze(snapshot, { sheet }) };
+}
+
+export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = consoleIo): Promise<number> {
+  const files = expandInputs(inputs);
+  if (files.length === 0) {
+    io.err("没有找到要检查的 .xlsx 文件。请给出文件路径，或包含 .xlsx 文件的文件夹。");
+    return EXIT_UNUSABLE;
+  }
+  let code = EXIT_OK;
+  const rows: string[][] = [];
+  for (const file of files) {
+    try {
+      const { analysis } = await analyzeFile(file, opts.sheet);
+      const form = analysis.form;
+      if (!form) {
+        code = EXIT_UNUSABLE;
+        if (opts.json) io.out(JSON.stringify(analysisJson(file, analysis)));
+        else {
+          io.err(`${file}：${analysis.recognition.reason}`);
+        }
+        rows.push([path.basename(file), "—", "—", "—", "—", "未找到自评表"]);
+        continue;
+      }
+      if (hasErrors(analysis) && code === EXIT_OK) code = EXIT_FINDINGS;
+      if (opts.json) io.out(JSON.stringify(analysisJson(file, analysis)));
+      else {
+        io.out(humanReport(file, analysis));
+        if (files.length > 1) io.out("");
+      }
+      const c = countFindings(analysis);
+      rows.push([path.basename(file), form.header.department?.text ?? "", form.header.year?.text ?? "", String(c.errors), String(c.warnings), c.errors ? "需修改" : "通过"]);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      code = EXIT_UNUSABLE;
+      if (opts.json) io.out(JSON.stringify({ file, error: e.message }));
+      else io.err(e.message);
+      rows.push([path.basename(file), "—", "—", "—", "—", "无法读取"]);
+    }
+  }
+  if (!opts.json && files.length > 1) {
+    io.out(summaryTable(rows));
+    const failed = rows.filter((r) => r[5] !== "通过").length;
+    io.out(`\n共 ${files.length} 个文件：${files.length - failed} 个通过，${failed} 个需处理。`);
+  }
+  return code;
+}
+
+interface FixOptions {
+  output?: string;
+  sheet?: string;
+}
+
+export async function runFix(file: string, opts: FixOptions, io: Io = consoleIo): Promise<number> {
+  try {
+    const wb = await readWorkbookFile(file);
+    const analysis = analyze(snapshotWorkbook(wb, path.basename(file)), { sheet: opts.sheet });
+    if (!analysis.form) {
+      io.err(`${file}：${analysis.recognition.reason}`);
+      return EXIT_UNUSABLE;
+    }
+    const target = opts.output ?? file;
+    if (opts.output && path.resolve(opts.output) === path.resolve(file)) {
+      io.err("-o 指定的输出文件就是输入文件。要在原文件上修正，请去掉 -o（会自动保留备份）。");
+      return EXIT_UNUSABLE;
+    }
+    if (analysis.patch.changes.length === 0) {
+      io.out(`${file}：没有可自动修正的单元格，文件未改动。`);
+      return hasErrors(analysis) ? EXIT_FINDINGS : EXIT_OK;
+    }
+    const outcome = applyPatchToWorkbook(wb, analysis.patch);
+    if (outcome.applied.length === 0) {
+      for (const s of outcome.skipped) io.err(`  未修改 ${describeChange(s.change)}：${s.reason}`);
+      io.err(`${file}：没有单元格被修改，文件未改动。`);
+      return EXIT_UNUSABLE;
+    }
+    await writeWorkbookAtomic(wb, target, opts.output ? undefined : file);
+    io.out(`修正：${file}${opts.output ? ` → ${opts.output}` : ""}`);
+    for (const a of outcome.applied) io.out(`  ${describeChange({ ...a.change, expected: a.before })}  [${a.change.source}]`);
+    for (const s of outcome.skipped) io.out(`  未修改 ${describeChange(s.change)}：${s.reason}`);
+    if (!opts.output) io.out(`  原文件已备份为 ${backupPathFor(file)}`);
+    const after = analyze(snapshotWorkbook(wb, path.basename(target)), { sheet: opts.sheet });
+    const c = countFindings(after);
+    io.out(`  已修改 ${outcome.applied.length} 处；修正后还有强制 ${c.errors} 项、提示 ${c.warnings} 项需人工处理（ziping check 查看）。`);
+    return c.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    io.err(e.message);
+    return EXIT_UNUSABLE;
+  }
+}
+
+export function buildProgram(io: Io, setCode: (n: number) => void): Command {
+  const program = new Command();
+  program
+    .name("ziping")
+    .description("ZiPing 自评助手：检查和修正预算绩效自评表（.xlsx）")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => undefined })
+    .helpOption("-h, --help", "显示帮助")
+    .addHelpCommand("help [命令]", "显示某个命令的帮助");
+  program
+    .command("check")
+    .description("检查自评表：识别表格、核对运算项、逐项校验；文件夹会检查其中所有 .xlsx")
+    .argument("<文件...>", ".xlsx 文件或文件夹")
+    .option("--json", "每个文件输出一行 JSON")
+    .option("--sheet <名称>", "只在这个工作表中找自评表")
+    .action(async (files: string[], opts: CheckOptions) => setCode(await runCheck(files, opts, io)));
+  program
+    .command("fix")
+    .description("自动修正：填写运算项并应用所有确定的修正；不加 -o 时在原文件上修改并保留备份")
+    .argument("<文件>", ".xlsx 文件")
+    .option("-o, --output <输出文件>", "写到另一个文件，原文件不动")
+    .option("--sheet <名称>", "只在这个工作表中找自评表")
+    .action(async (file: string, opts: FixOptions) => setCode(await runFix(file, opts, io)));
+  return program;
+}
+
+/** The CLI's entry: never shows a stack trace; exit 0 clean, 1 error-level findings, 2 unusable input. */
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (n) => (code = n));
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return finish(EXIT_UNUSABLE, io);
+    }
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version") return finish(EXIT_OK, io);
+      io.err(commanderMessage(e));
+      return finish(EXIT_UNUSABLE, io);
+    }
+    if (e instanceof UserError) {
+      io.err(e.message);
+      return finish(EXIT_UNUSABLE, io);
+    }
+    io.err(`ziping 内部错误：${(e as Error)?.message ?? String(e)}。文件未改动。请把这条信息反馈给开发者${process.env.ZIPING_DEBUG ? "" : "（设置 ZIPING_DEBUG=1 可看到详细信息）"}。`);
+    if (process.env.ZIPING_DEBUG) io.err(String((e as Error)?.stack));
+    return finish(EXIT_UNUSABLE, io);
+  }
+  return finish(code, io);
+}
+
+/** Commander's own errors, said in Chinese. */
+function commanderMessage(e: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? "";
+  switch (e.code) {
+    case "commander.missingArgument":
+      return "缺少要检查的文件。用法：ziping check 文件.xlsx [更多文件或文件夹]，或 ziping fix 文件.xlsx [-o 输出.xlsx]";
+    case "commander.unknownOption":
+      return `不认识的选项 ${quoted}。运行 ziping --help 查看可用选项。`;
+    case "commander.unknownCommand":
+      return `不认识的命令 ${quoted}。可用命令：check（检查）、fix（修正）。`;
+    case "commander.optionMissingArgument":
+      return `选项缺少取值：${e.message.replace(/^error:\s*/, "")}`;
+    case "commander.excessArguments":
+      return "参数太多：ziping fix 一次只修正一个文件。";
+    default:
+      return `命令行参数有误：${e.message.replace(/^error:\s*/, "")}。运行 ziping --help 查看用法。`;
+  }
+}
+
+function finish(code: number, io: Io): number {
+  if (io === consoleIo) process.exitCode = code;
+  return code;
+}

@@ -1,0 +1,96 @@
+import { Analysis, CellChange, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, valueText, isCellError, CellValue } from "../engine";
+
+export function showValue(v: CellValue, formula?: string): string {
+  if (formula) return `=${formula}`;
+  if (v === null || v === undefined || v === "") return "（空）";
+  if (isCellError(v)) return v.error;
+  const t = valueText(v);
+  return t.length > 30 ? `${t.slice(0, 30)}…` : t;
+}
+
+export function describeChange(c: CellChange): string {
+  return `${addressToA1(c.cell)}：${showValue(c.expected.value, c.expected.formula)} → ${showValue(c.value, c.formula)}`;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  fixable: number;
+}
+
+export function countFindings(a: Analysis): Counts {
+  return {
+    errors: a.findings.filter((f) => f.severity === "error").length,
+    warnings: a.findings.filter((f) => f.severity !== "error").length,
+    fixable: a.patch.changes.length,
+  };
+}
+
+/** The human report of one file, in Chinese, grouped by section, errors first. */
+export function humanReport(file: string, a: Analysis): string {
+  const lines: string[] = [];
+  lines.push(`检查：${file}`);
+  const form = a.form;
+  if (!form) {
+    lines.push(`  ${a.recognition.reason ?? "未找到自评表。"}`);
+    return lines.join("\n");
+  }
+  const dept = form.header.department?.text || "（未填部门名称）";
+  const year = form.header.year?.text || "（未填年度）";
+  lines.push(`  工作表「${form.sheetName}」：部门整体支出绩效自评表（匹配度 ${Math.round(form.confidence * 100)}%）`);
+  lines.push(`  ${dept} · 被评价年度 ${year} · 主要任务 ${form.tasks.length} 项 · 关键指标 ${form.indicators.length} 条`);
+  if (a.derived.length) {
+    const parts = a.derived.map((d) => `${d.derivation.name} ${addressToA1(d.cell)} = ${d.display} ${d.status === "ok" ? "✓" : "✗"}`);
+    lines.push(`  运算项：${parts.join("；")}`);
+  }
+  for (const section of SECTION_ORDER) {
+    const fs = a.findings.filter((f) => f.section === section);
+    if (fs.length === 0) continue;
+    lines.push("");
+    lines.push(`  【${SECTION_NAMES[section]}】`);
+    for (const f of fs) {
+      const fix = f.fix?.length ? `（可自动修正：${f.fix.map(describeChange).join("，")}）` : "";
+      lines.push(`    ${SEVERITY_NAMES[f.severity]}  ${addressToA1(f.cell).padEnd(5)} ${f.message}${fix}  [${f.rule}]`);
+    }
+  }
+  const c = countFindings(a);
+  lines.push("");
+  lines.push(`  小结：强制 ${c.errors} 项，提示 ${c.warnings} 项，可自动修正 ${c.fixable} 处${c.errors === 0 ? "；没有强制问题" : ""}`);
+  return lines.join("\n");
+}
+
+/** Pads by display width: CJK characters take two columns in a terminal. */
+export function padWidth(s: string, width: number): string {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return s + " ".repeat(Math.max(0, width - w));
+}
+
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** The summary table printed when several files are checked. */
+export function summaryTable(rows: string[][]): string {
+  const header = ["文件", "部门", "年度", "强制", "提示", "结果"];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.min(40, Math.max(...all.map((r) => displayWidth(r[i] ?? "")))));
+  const fit = (s: string, w: number) => {
+    let out = "";
+    let used = 0;
+    for (const ch of s) {
+      const cw = /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+      if (used + cw > w) {
+        out = out.slice(0, -1) + "…";
+        break;
+      }
+      out += ch;
+      used += cw;
+    }
+    return padWidth(out, w);
+  };
+  const line = (r: string[]) => r.map((c, i) => fit(c ?? "", widths[i])).join("  ").trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}

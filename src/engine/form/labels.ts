@@ -1,0 +1,157 @@
+import { SheetView } from "../grid/sheetView";
+import { isEmptyValue } from "../grid/snapshot";
+import { labelKey, stripMarkup, toHalfWidth } from "../text/normalize";
+import { parseQuantity } from "../quantity/parse";
+import { cellQuantity, cellText } from "../grid/format";
+import { FieldRef, TextRef } from "./model";
+
+/** A field's labels: the synonyms a form may print, and where its value sits relative to the label. */
+export interface LabelSpec {
+  synonyms: string[];
+  /** Where the value is looked for first. */
+  value: "right" | "below";
+}
+
+export interface LabelHit {
+  row: number;
+  col: number;
+  /** The label text as written. */
+  text: string;
+  /** Text after a colon in the same cell ("被评价年度：2021年"). */
+  inlineValue?: string;
+}
+
+/** Labels are short; longer cells are prose and are never matched as labels. */
+const MAX_LABEL_LENGTH = 40;
+
+/**
+ * Every short text cell of a sheet, keyed for label matching. Built once per sheet, so finding a
+ * label is a lookup rather than a scan.
+ */
+export class LabelIndex {
+  private readonly byKey = new Map<string, LabelHit[]>();
+  private readonly keyAt = new Map<number, string>();
+  /** Keys with a bracketed part, the only ones a qualifier match can apply to. */
+  private readonly bracketKeys: string[] = [];
+
+  constructor(readonly view: SheetView) {
+    const cells = view.sheet.cells;
+    for (let r = 0; r < cells.length; r++) {
+      const row = cells[r];
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        if (!cell || typeof cell.v !== "string" || cell.v.length > MAX_LABEL_LENGTH * 3) continue;
+        const text = cell.v;
+        const key = labelKey(text);
+        if (key.length === 0 || key.length > MAX_LABEL_LENGTH) continue;
+        this.keyAt.set(r * 16384 + c, key);
+        this.add(key, { row: r, col: c, text });
+        // "被评价年度：2021年" names a field and holds its value.
+        const inline = /^([^:：]{2,20})[:：]\s*(\S.*)$/s.exec(toHalfWidth(stripMarkup(text)).trim());
+        if (inline) this.add(labelKey(inline[1]), { row: r, col: c, text: inline[1], inlineValue: inline[2].trim() });
+      }
+    }
+  }
+
+  private add(key: string, hit: LabelHit): void {
+    const list = this.byKey.get(key);
+    if (list) list.push(hit);
+    else {
+      this.byKey.set(key, [hit]);
+      if (key.endsWith(")")) this.bracketKeys.push(key);
+    }
+  }
+
+  keyOf(row: number, col: number): string | undefined {
+    return this.keyAt.get(row * 16384 + col);
+  }
+
+  /** All cells whose label matches one of the synonyms, in reading order. */
+  find(synonyms: string[]): LabelHit[] {
+    const hits: LabelHit[] = [];
+    for (const syn of synonyms) {
+      const key = labelKey(syn);
+      const exact = this.byKey.get(key);
+      if (exact) hits.push(...exact);
+    }
+    // "部门名称（汇总）" is "部门名称" with a bracketed qualifier.
+    for (const key of this.bracketKeys) {
+      for (const syn of synonyms) {
+        const s = labelKey(syn);
+        if (key !== s && key.startsWith(s) && /^\([^()]*\)$/.test(key.slice(s.length))) hits.push(...this.byKey.get(key)!);
+      }
+    }
+    hits.sort((a, b) => a.row - b.row || a.col - b.col);
+    return dedupe(hits);
+  }
+}
+
+function dedupe(hits: LabelHit[]): LabelHit[] {
+  const out: LabelHit[] = [];
+  for (const h of hits) if (!out.some((o) => o.row === h.row && o.col === h.col && o.inlineValue === h.inlineValue)) out.push(h);
+  return out;
+}
+
+/**
+ * Finds where a label's value sits: the first cell right of the label's area, or the first below it,
+ * whichever is filled and not itself a label; when neither is filled, the cell where it belongs.
+ */
+export function locateValue(
+  view: SheetView,
+  hit: LabelHit,
+  prefer: "right" | "below",
+  isLabel: (row: number, col: number) => boolean,
+): { row: number; col: number } | undefined {
+  const area = view.area(hit.row, hit.col);
+  const right = area.right + 1 < Math.max(view.colCount, area.right + 2) ? { row: area.top, col: area.right + 1 } : undefined;
+  const below = { row: area.bottom + 1, col: area.left };
+  const usable = (p: { row: number; col: number } | undefined) => p && !isLabel(p.row, p.col);
+  const filled = (p: { row: number; col: number } | undefined) => usable(p) && !isEmptyValue(view.cell(p!.row, p!.col)?.v);
+  const order = prefer === "right" ? [right, below] : [below, right];
+  for (const p of order) if (filled(p)) return view.anchor(p!.row, p!.col);
+  for (const p of order) if (usable(p) && p!.row < view.rowCount + 1) return view.anchor(p!.row, p!.col);
+  return undefined;
+}
+
+export function makeFieldRef(view: SheetView, hit: LabelHit, at: { row: number; col: number }): FieldRef {
+  const source = view.raw(at.row, at.col);
+  return {
+    cell: view.address(at.row, at.col),
+    labelCell: view.address(hit.row, hit.col),
+    label: hit.text,
+    source,
+    text: cellText(source),
+    quantity: cellQuantity(source),
+  };
+}
+
+export function makeInlineFieldRef(view: SheetView, hit: LabelHit): FieldRef {
+  const text = hit.inlineValue ?? "";
+  return {
+    cell: view.address(hit.row, hit.col),
+    labelCell: view.address(hit.row, hit.col),
+    label: hit.text,
+    source: view.raw(hit.row, hit.col),
+    text,
+    quantity: parseQuantity(text),
+    inline: true,
+  };
+}
+
+export function makeTextRef(view: SheetView, at: { row: number; col: number }, hit?: LabelHit): TextRef {
+  const raw = valueAsText(view.raw(at.row, at.col)?.v ?? null);
+  return {
+    cell: view.address(at.row, at.col),
+    labelCell: hit ? view.address(hit.row, hit.col) : undefined,
+    label: hit?.text,
+    raw,
+    text: stripMarkup(raw),
+  };
+}
+
+function valueAsText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && v && "error" in v) return String((v as { error: string }).error);
+  return String(v);
+}

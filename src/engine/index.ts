@@ -1,0 +1,20 @@
+/**
+ * ZiPing's engine: pure TypeScript, no Office, WPS, DOM or file-system imports. A host hands in a
+ * workbook snapshot; the engine returns the form model, findings and one patch of cell changes.
+ */
+export * from "./grid/address";
+export * from "./grid/snapshot";
+export { SheetView } from "./grid/sheetView";
+export * from "./text/normalize";
+export * from "./quantity/parse";
+export { canonicalUnit } from "./quantity/units";
+export * from "./formula/evaluate";
+export * from "./form/model";
+export * from "./form/recognize";
+export { DEPARTMENT_LABELS } from "./form/templates/department";
+export * from "./derive/derive";
+export * from "./derive/derivations";
+export * from "./rules";
+export { DEPARTMENT_RULES } from "./rules";
+export * from "./patch";
+export * from "./analyze";

@@ -1,0 +1,66 @@
+/**
+ * Text normalization for labels and values. Forms mix full-width and half-width characters, stray
+ * spaces, line breaks and HTML left over from the systems they were exported from.
+ */
+
+/** Full-width ASCII (！-～) and the ideographic space to half-width; other characters unchanged. */
+export function toHalfWidth(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
+    else if (code === 0x3000) out += " ";
+    else out += ch;
+  }
+  return out;
+}
+
+/** Turns HTML paragraphs, <br> and entities into plain lines; other tags are dropped. */
+export function stripMarkup(s: string): string {
+  if (!/[<&]/.test(s)) return s;
+  return s
+    .replace(/<\s*br\s*\/?\s*>/gi, "\n")
+    .replace(/<\s*\/\s*p\s*>\s*/gi, "\n")
+    .replace(/<\s*p(\s[^>]*)?>/gi, "")
+    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/gi, "")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&lt;/gi, "<")
+    .replace(/&gt;/gi, ">")
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/&amp;/gi, "&")
+    .replace(/[ \t]*\n[ \t]*/g, "\n")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
+}
+
+/** True when the text holds HTML tags or entities that a person would not have typed. */
+export function hasMarkup(s: string): boolean {
+  return /<\s*\/?\s*(p|br|div|span|strong|b|i|u|font|table|tr|td)(\s[^<>]*)?\/?>|&(nbsp|lt|gt|amp|quot|#\d+);/i.test(s);
+}
+
+/**
+ * The key a label is matched by: half-width, no markup, no white space, no trailing colon, no unit
+ * in brackets ("部门调整预算收入（万元）：" → "部门调整预算收入"), lower-case Latin letters.
+ */
+export function labelKey(s: string): string {
+  let t = toHalfWidth(stripMarkup(s));
+  t = t.replace(/\s+/g, "");
+  t = t.replace(/[:：]+$/, "");
+  t = t.replace(/\((万元|元|千元|亿元|%|％|单位:?万元)\)$/, "");
+  t = t.replace(/[:：]+$/, "");
+  return t.toLowerCase();
+}
+
+/** Splits a cell's text into its non-empty lines, after markup is turned into line breaks. */
+export function splitLines(s: string): string[] {
+  return stripMarkup(s)
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/** Collapses runs of white space; keeps the text otherwise as written. */
+export function tidy(s: string): string {
+  return s.replace(/[ \t\u3000]+/g, " ").trim();
+}
