@@ -5,6 +5,7 @@
 
 /** Full-width ASCII (！-～) and the ideographic space to half-width; other characters unchanged. */
 export function toHalfWidth(s: string): string {
+  if (!/[\uff01-\uff5e\u3000]/.test(s)) return s;
   let out = "";
   for (const ch of s) {
     const code = ch.charCodeAt(0);
@@ -44,6 +45,8 @@ export function hasMarkup(s: string): boolean {
  * in brackets ("部门调整预算收入（万元）：" → "部门调整预算收入"), lower-case Latin letters.
  */
 export function labelKey(s: string): string {
+  // Most cells need none of the steps below; skip them on the hot path.
+  if (!/[\s:：()（）<&\uff01-\uff5e\u3000]/.test(s)) return /[A-Z]/.test(s) ? s.toLowerCase() : s;
   let t = toHalfWidth(stripMarkup(s));
   t = t.replace(/\s+/g, "");
   t = t.replace(/[:：]+$/, "");

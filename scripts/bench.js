@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+"use strict";
+/**
+ * npm run bench: speed figures to compare from run to run (tests never time anything).
+ * Targets (issue 2): the sample form under 10 ms in the engine; 10,000 indicator rows under 200 ms,
+ * growing linearly; `ziping check` on 200 forms at most 1.3 times plain ExcelJS loading.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const ExcelJS = require("exceljs");
+const { analyze } = require("../dist/engine");
+const { readWorkbookFile, snapshotWorkbook } = require("../dist/hosts/xlsx/xlsxHost");
+const { runCheck } = require("../dist/cli/main");
+
+const EXAMPLE = path.join(__dirname, "..", "examples", "2021-天河区城管局-部门整体支出绩效自评表.xlsx");
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn, runs) {
+  const xs = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    xs.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(xs);
+}
+
+async function timeAsync(fn) {
+  const t = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+/** A department form with `n` indicator rows in tasks of 10, laid out like the printed form. */
+function generatedForm(n) {
+  const cells = [];
+  const merges = [];
+  const set = (r, c, v, fmt) => ((cells[r] ??= [])[c] = fmt ? { v, fmt } : { v });
+  set(0, 0, "部门整体支出绩效自评表");
+  merges.push({ top: 0, left: 0, bottom: 0, right: 6 });
+  set(1, 0, "部门名称");
+  set(1, 2, "某区某局");
+  set(1, 5, "被评价年度");
+  set(1, 6, "2022年");
+  const tasks = Math.ceil(n / 10);
+  const fund = 10;
+  const adjusted = tasks * fund * 2;
+  set(2, 1, "部门调整预算收入"); set(2, 3, adjusted, "#,##0.00"); set(2, 4, "部门年初预算收入"); set(2, 6, adjusted, "#,##0.00");
+  set(3, 1, "实际支出数"); set(3, 3, adjusted, "#,##0.00"); set(3, 4, "年度预算调整数"); set(3, 6, 0, "#,##0.00");
+  set(4, 1, "其中：一般公共预算"); set(4, 3, adjusted, "#,##0.00");
+  set(5, 1, "预算完成率"); set(5, 3, 1, "0.00%"); set(5, 4, "预算调整率"); set(5, 6, 0, "0.00%");
+  set(6, 0, "主要任务"); set(6, 2, "预期目标"); set(6, 3, "目标完成情况"); set(6, 4, "关键指标"); set(6, 5, "指标完成情况"); set(6, 6, "任务涉及资金");
+  let r = 7;
+  const values = ["100%", "≥90%", "51次", "A档", "2577", "99%", "按时", "393.41万平方米", "0次", "较为明显"];
+  for (let t = 0; t < tasks; t++) {
+    const rows = Math.min(10, n - t * 10);
+    set(r, 0, t + 1); set(r, 1, `任务${t + 1}`); set(r, 2, "预期目标说明"); set(r, 6, fund, "#,##0.00");
+    for (const c of [0, 1, 2, 3, 6]) if (rows > 1) merges.push({ top: r, left: c, bottom: r + rows - 1, right: c });
+    for (let i = 0; i < rows; i++) {
+      set(r + i, 4, `指标${t + 1}-${i + 1}完成率`);
+      set(r + i, 5, values[i % values.length]);
+    }
+    r += rows;
+  }
+  for (const label of ["重点项目绩效情况", "部门整体绩效", "存在问题", "改进措施或下一步计划"]) {
+    set(r, 0, label);
+    set(r, 1, "<p>(一) 内容。</p>");
+    r++;
+  }
+  for (let i = 0; i < cells.length; i++) cells[i] ??= [];
+  return { sheets: [{ name: "自评表", cells, merges }] };
+}
+
+function fmt(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`;
+}
+
+async function main() {
+  console.log(`ZiPing bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)}`);
+  console.log("");
+  const sample = snapshotWorkbook(await readWorkbookFile(EXAMPLE));
+  for (let i = 0; i < 20; i++) analyze(sample); // warm up
+  const sampleMs = time(() => analyze(sample), 100);
+  console.log(`engine  sample form (41 indicators)        ${fmt(sampleMs).padStart(10)}   target < 10 ms   ${sampleMs < 10 ? "ok" : "MISSED"}`);
+
+  const sizes = [2500, 5000, 10000];
+  const perRow = [];
+  for (const n of sizes) {
+    const snap = generatedForm(n);
+    const a = analyze(snap);
+    if (a.form.indicators.length !== n) throw new Error(`generated form read ${a.form.indicators.length} of ${n} rows`);
+    analyze(snap);
+    const ms = time(() => analyze(snap), 7);
+    perRow.push((ms * 1000) / n);
+    const target = n === 10000 ? `target < 200 ms   ${ms < 200 ? "ok" : "MISSED"}` : "";
+    console.log(`engine  generated form, ${String(n).padStart(6)} indicators  ${fmt(ms).padStart(10)}   ${target}`);
+  }
+  console.log(`        per indicator row: ${perRow.map((x) => `${x.toFixed(1)} µs`).join(" / ")} (linear when these stay close)`);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-"));
+  try {
+    const count = 200;
+    for (let i = 0; i < count; i++) fs.copyFileSync(EXAMPLE, path.join(dir, `form-${String(i).padStart(3, "0")}.xlsx`));
+    const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+    // Alternate the two measurements and keep the better of two rounds, so disk caches favour neither.
+    const load = [];
+    const check = [];
+    const quiet = { out: () => {}, err: () => {} };
+    for (let round = 0; round < 2; round++) {
+      load.push(await timeAsync(async () => {
+        for (const f of files) {
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.readFile(f);
+        }
+      }));
+      check.push(await timeAsync(() => runCheck([dir], {}, quiet)));
+    }
+    const l = Math.min(...load);
+    const c = Math.min(...check);
+    console.log(`cli     ${count} forms, plain ExcelJS load        ${fmt(l).padStart(10)}`);
+    console.log(`cli     ${count} forms, ziping check           ${fmt(c).padStart(10)}   ratio ${(c / l).toFixed(2)} (target ≤ 1.3)   ${c / l <= 1.3 ? "ok" : "MISSED"}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(`bench 失败：${e.message}`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { generatedForm };
