@@ -1,8 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { CellSnapshot, CellValue, Patch, CellChange, RangeRef, SheetSnapshot, WorkbookSnapshot, addressToA1, matchesExpected } from "../../engine";
+import { CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, addressToA1, matchesExpected } from "../../engine";
 import { UserError } from "./errors";
+import { ApplyOutcome, PROTECTED_MESSAGE, STALE_MESSAGE } from "../types";
 import { sniffFile } from "./sniff";
 
 /** Excel's day 0 for serial dates (with its 1900 leap-year bug folded in). */
@@ -101,10 +102,7 @@ function currentOf(cell: ExcelJS.Cell): { value: CellValue; formula?: string } {
   return { value: toCellValue(cell.value as unknown), formula: formula || undefined };
 }
 
-export interface PatchOutcome {
-  applied: { change: CellChange; before: { value: CellValue; formula?: string } }[];
-  skipped: { change: CellChange; reason: string }[];
-}
+export type PatchOutcome = ApplyOutcome;
 
 /**
  * Writes a patch into an ExcelJS workbook, cell by cell, each only if the cell still holds what the
@@ -120,13 +118,13 @@ export function applyPatchToWorkbook(wb: ExcelJS.Workbook, patch: Patch): PatchO
     }
     const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
     if (protection && protection.sheet) {
-      outcome.skipped.push({ change, reason: `工作表「${ws.name}」受保护，未修改；请先在 Excel 中撤销保护` });
+      outcome.skipped.push({ change, reason: PROTECTED_MESSAGE(ws.name) });
       continue;
     }
     const cell = ws.getCell(change.cell.row + 1, change.cell.col + 1);
     const before = currentOf(cell);
     if (!matchesExpected(before, change.expected)) {
-      outcome.skipped.push({ change, reason: `单元格 ${addressToA1(change.cell)} 的内容已变化，未覆盖` });
+      outcome.skipped.push({ change, reason: `${addressToA1(change.cell)}：${STALE_MESSAGE}` });
       continue;
     }
     if (change.formula) {

@@ -1,0 +1,195 @@
+import { Analysis, CellAddress, CellChange, Patch, WorkbookSnapshot, addressToA1, analyze, hasErrors } from "../engine";
+import { ApplyOutcome, Host } from "../hosts/types";
+import { Journal } from "./journal";
+
+export interface AssistantState {
+  status: "idle" | "checking" | "applying" | "error";
+  analysis?: Analysis;
+  snapshot?: WorkbookSnapshot;
+  /** The last thing that happened, in Chinese, for the pane's status line. */
+  message?: string;
+  /** Changes skipped by the last apply, with why. */
+  skipped: { cell: string; reason: string }[];
+  canUndo: boolean;
+  undoLabel?: string;
+}
+
+type Listener = (s: AssistantState) => void;
+
+/**
+ * The pane's and the ribbon command's one controller: read → analyze → apply → re-check, with the
+ * journal for undo. It holds no UI and no host API: the same object serves Excel, WPS and the demo.
+ */
+export class Assistant {
+  private state: AssistantState = { status: "idle", skipped: [], canUndo: false };
+  private readonly listeners = new Set<Listener>();
+  readonly journal: Journal;
+  private stopWatching?: () => void;
+  private watchedSheet?: number;
+  private recheckTimer?: ReturnType<typeof setTimeout>;
+  /** Writes of our own also raise change events; checks started by them are skipped. */
+  private ownWriteUntil = 0;
+
+  constructor(readonly host: Host, private readonly options: { debounceMs?: number } = {}) {
+    this.journal = new Journal(host.storage);
+  }
+
+  get current(): AssistantState {
+    return this.state;
+  }
+
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private set(patch: Partial<AssistantState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  private async refreshUndo(): Promise<void> {
+    await this.journal.load();
+    this.set({ canUndo: this.journal.size > 0, undoLabel: this.journal.last?.label });
+  }
+
+  /** 一键校验: reads the workbook and checks it. */
+  async check(): Promise<Analysis | undefined> {
+    this.set({ status: "checking", message: undefined });
+    try {
+      await this.refreshUndo();
+      const snapshot = await this.host.readSnapshot();
+      return this.finishCheck(snapshot);
+    } catch (e) {
+      this.set({ status: "error", message: hostErrorMessage(e) });
+      return undefined;
+    }
+  }
+
+  private finishCheck(snapshot: WorkbookSnapshot): Analysis {
+    const analysis = analyze(snapshot);
+    const errors = analysis.findings.filter((f) => f.severity === "error").length;
+    const message = analysis.form ? (analysis.findings.length === 0 ? "校验通过：没有发现问题" : `发现强制问题 ${errors} 项、提示 ${analysis.findings.length - errors} 项`) : analysis.recognition.reason;
+    this.set({ status: "idle", analysis, snapshot, message });
+    void this.watch(analysis);
+    return analysis;
+  }
+
+  /** Re-checks only the form's sheet after an edit (debounced by the caller's events). */
+  async recheck(): Promise<void> {
+    const prev = this.state.snapshot;
+    const sheet = this.state.analysis?.form?.sheet;
+    if (!prev || sheet === undefined || !this.host.readSheet || this.state.status !== "idle") {
+      await this.check();
+      return;
+    }
+    try {
+      const snapshot = await this.host.readSheet(sheet, prev);
+      this.finishCheck(snapshot);
+    } catch (e) {
+      this.set({ status: "error", message: hostErrorMessage(e) });
+    }
+  }
+
+  private async watch(analysis: Analysis): Promise<void> {
+    const sheet = analysis.form?.sheet;
+    if (!this.host.onSheetChanged || sheet === undefined || sheet === this.watchedSheet) return;
+    this.stopWatching?.();
+    this.watchedSheet = sheet;
+    try {
+      this.stopWatching = await this.host.onSheetChanged(sheet, () => {
+        if (Date.now() < this.ownWriteUntil) return;
+        clearTimeout(this.recheckTimer);
+        this.recheckTimer = setTimeout(() => void this.recheck(), this.options.debounceMs ?? 800);
+      });
+    } catch {
+      this.watchedSheet = undefined; // events are a convenience; 一键校验 still works without them
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.recheckTimer);
+    this.stopWatching?.();
+  }
+
+  private async applyChanges(changes: CellChange[], label: string): Promise<ApplyOutcome | undefined> {
+    if (changes.length === 0) return undefined;
+    this.set({ status: "applying" });
+    try {
+      this.ownWriteUntil = Date.now() + 2000;
+      const outcome = await this.host.applyPatch({ changes } as Patch);
+      await this.journal.record(label, outcome);
+      const skipped = outcome.skipped.map((s) => ({ cell: addressToA1(s.change.cell), reason: s.reason }));
+      this.set({ status: "idle", skipped });
+      await this.check();
+      const done = outcome.applied.length;
+      this.set({ skipped, message: done ? `已修改 ${done} 处${skipped.length ? `，${skipped.length} 处未修改` : ""}。${this.state.message ?? ""}` : `没有修改任何单元格：${skipped[0]?.reason ?? ""}` });
+      return outcome;
+    } catch (e) {
+      this.set({ status: "error", message: hostErrorMessage(e) });
+      return undefined;
+    }
+  }
+
+  /** 应用: one finding's fix. */
+  applyFix(changes: CellChange[]): Promise<ApplyOutcome | undefined> {
+    return this.applyChanges(changes, `应用修正 ${changes.map((c) => addressToA1(c.cell)).join("、")}`);
+  }
+
+  /** 全部应用: every certain fix, as one patch. */
+  applyAll(): Promise<ApplyOutcome | undefined> {
+    const changes = this.state.analysis?.patch.changes ?? [];
+    return this.applyChanges(changes, `全部应用（${changes.length} 处）`);
+  }
+
+  /** 填充计算项: only the derived cells. */
+  fillDerived(): Promise<ApplyOutcome | undefined> {
+    const changes = this.state.analysis?.derivedPatch.changes ?? [];
+    return this.applyChanges(changes, `填充计算项（${changes.length} 处）`);
+  }
+
+  /** Inserts text (a template or a suggestion) through the same guarded patch and journal. */
+  insertText(change: CellChange, label: string): Promise<ApplyOutcome | undefined> {
+    return this.applyChanges([change], label);
+  }
+
+  /** 撤销: undoes the last apply from the journal, guarded like any write. */
+  async undo(): Promise<ApplyOutcome | undefined> {
+    await this.journal.load();
+    const entry = await this.journal.pop();
+    if (!entry) return undefined;
+    this.set({ status: "applying" });
+    try {
+      this.ownWriteUntil = Date.now() + 2000;
+      const outcome = await this.host.applyPatch({ changes: entry.undo });
+      const skipped = outcome.skipped.map((s) => ({ cell: addressToA1(s.change.cell), reason: s.reason }));
+      await this.check();
+      this.set({ skipped, message: `已撤销「${entry.label}」${skipped.length ? `，${skipped.length} 处因已被修改而未恢复` : ""}` });
+      return outcome;
+    } catch (e) {
+      this.set({ status: "error", message: hostErrorMessage(e) });
+      return undefined;
+    }
+  }
+
+  async select(cell: CellAddress): Promise<void> {
+    try {
+      await this.host.selectCell(cell);
+    } catch (e) {
+      this.set({ message: hostErrorMessage(e) });
+    }
+  }
+
+  hasErrors(): boolean {
+    return !!this.state.analysis && hasErrors(this.state.analysis);
+  }
+}
+
+/** A host failure as one Chinese sentence; never a stack trace. */
+export function hostErrorMessage(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  if (err?.code === "RequestPayloadSizeLimitExceeded") return "工作簿太大，一次读取超出了 Excel 网页版的限制，请稍后重试或在桌面版 Excel 中使用。";
+  if (err?.code === "InvalidOperationInCellEditMode") return "Excel 正处于单元格编辑状态：请先按 Enter 或 Esc 结束编辑，再点一次。";
+  if (err?.code === "AccessDenied" || err?.code === "ItemNotFound") return `无法访问工作簿（${err.code}）：请确认工作簿未受保护、工作表未被删除后重试。`;
+  return `操作没有完成：${err?.message ?? String(e)}。工作簿未被修改，请重试。`;
+}

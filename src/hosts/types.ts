@@ -1,0 +1,54 @@
+import { CellAddress, CellChange, CellValue, Patch, WorkbookSnapshot } from "../engine";
+
+/** What a cell held before a write: what undo restores. */
+export interface CellState {
+  value: CellValue;
+  formula?: string;
+}
+
+export interface ApplyOutcome {
+  applied: { change: CellChange; before: CellState }[];
+  skipped: { change: CellChange; reason: string }[];
+}
+
+/** Small string storage that travels with the document where the host allows (Excel's document settings). */
+export interface HostStorage {
+  load(key: string): Promise<string | undefined>;
+  save(key: string, value: string): Promise<void>;
+}
+
+/**
+ * A host reads a snapshot and writes a guarded patch; the engine decides everything else. Excel
+ * (Office.js), WPS (window.Application), .xlsx files (ExcelJS) and the browser demo implement it.
+ */
+export interface Host {
+  readonly kind: "excel" | "wps" | "xlsx" | "browser";
+  /** The workbook: every sheet's values, formulas, number formats and merged ranges. */
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  /** One sheet only, for a re-check after an edit: the rest of the snapshot is reused. */
+  readSheet?(sheet: number, previous: WorkbookSnapshot): Promise<WorkbookSnapshot>;
+  /** Writes each change whose cell still holds what it expects; reports every skip. */
+  applyPatch(patch: Patch): Promise<ApplyOutcome>;
+  /** Selects (and shows) a cell. */
+  selectCell(cell: CellAddress): Promise<void>;
+  storage: HostStorage;
+  /** Calls back when the user edits the sheet; returns a function that stops listening. */
+  onSheetChanged?(sheet: number, callback: () => void): Promise<() => void>;
+  /** Marks cells (a fill colour) and removes its own marks again. */
+  markCells?(cells: CellAddress[]): Promise<void>;
+  clearMarks?(): Promise<void>;
+}
+
+export const PROTECTED_MESSAGE = (sheet: string) => `工作表「${sheet}」受保护，ZiPing 不会撤销保护，未做任何修改。如需修正，请先在「审阅 → 撤销工作表保护」后重试。`;
+export const STALE_MESSAGE = "单元格在检查之后已被修改，为免覆盖您的输入，未写入；请重新校验";
+
+/** Memory storage, for hosts and tests without a document to store in. */
+export class MemoryStorage implements HostStorage {
+  private readonly data = new Map<string, string>();
+  async load(key: string) {
+    return this.data.get(key);
+  }
+  async save(key: string, value: string) {
+    this.data.set(key, value);
+  }
+}

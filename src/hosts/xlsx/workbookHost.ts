@@ -1,0 +1,29 @@
+import ExcelJS from "exceljs";
+import { CellAddress, Patch, WorkbookSnapshot } from "../../engine";
+import { ApplyOutcome, Host, HostStorage, MemoryStorage } from "../types";
+import { applyPatchToWorkbook, snapshotWorkbook } from "./xlsxHost";
+
+/**
+ * The Host contract over an in-memory ExcelJS workbook: the CLI's file host and the browser demo's
+ * workbook both go through it, so they write exactly as `ziping fix` does.
+ */
+export class WorkbookHost implements Host {
+  readonly kind: "xlsx" | "browser";
+  selected?: CellAddress;
+
+  constructor(readonly workbook: ExcelJS.Workbook, readonly storage: HostStorage = new MemoryStorage(), kind: "xlsx" | "browser" = "xlsx", readonly fileName?: string) {
+    this.kind = kind;
+  }
+
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return snapshotWorkbook(this.workbook, this.fileName);
+  }
+
+  async applyPatch(patch: Patch): Promise<ApplyOutcome> {
+    return applyPatchToWorkbook(this.workbook, patch);
+  }
+
+  async selectCell(cell: CellAddress): Promise<void> {
+    this.selected = cell;
+  }
+}
