@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
+  setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
   testTimeout: 30000,
 };

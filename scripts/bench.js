@@ -102,6 +102,8 @@ async function main() {
   }
   console.log(`        per indicator row: ${perRow.map((x) => `${x.toFixed(1)} µs`).join(" / ")} (linear when these stay close)`);
 
+  await benchPaneSize();
+
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-"));
   try {
     const count = 200;
@@ -126,6 +128,23 @@ async function main() {
     console.log(`cli     ${count} forms, ziping check           ${fmt(c).padStart(10)}   ratio ${(c / l).toFixed(2)} (target ≤ 1.3)   ${c / l <= 1.3 ? "ok" : "MISSED"}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The production pane's initial JavaScript, gzipped (target: at most 400 KB). */
+async function benchPaneSize() {
+  const webpack = require("webpack");
+  const { gzippedSize } = require("./pane-size");
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-build-"));
+  try {
+    const config = require("../webpack.config.js")({ outDir: out }, { mode: "production" });
+    config.output.path = out;
+    const stats = await new Promise((resolve, reject) => webpack(config, (err, s) => (err ? reject(err) : resolve(s))));
+    if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
+    const kb = gzippedSize(out, "taskpane.html") / 1024;
+    console.log(`pane    initial JavaScript, gzipped          ${`${kb.toFixed(1)} KB`.padStart(10)}   target ≤ 400 KB  ${kb <= 400 ? "ok" : "MISSED"}`);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
   }
 }
 

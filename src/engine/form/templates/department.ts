@@ -311,12 +311,13 @@ export class DepartmentReader {
     if (a.row !== row) return undefined;
     const cell = this.view.raw(a.row, a.col);
     if (!cell || isEmptyValue(cell.v)) return "";
-    return typeof cell.v === "number" ? cellText(cell) : stripMarkup(String(typeof cell.v === "object" && cell.v ? (cell.v as { error: string }).error : cell.v)).trim();
+    // Raw text: markup is turned into lines once, by the reader that splits it.
+    return typeof cell.v === "number" ? cellText(cell) : String(typeof cell.v === "object" && cell.v ? (cell.v as { error: string }).error : cell.v).trim();
   }
 }
 
-function appendText(prev: TextRef | undefined, view: SheetView, row: number, col: number, text: string): TextRef {
+function appendText(prev: TextRef | undefined, view: SheetView, row: number, col: number, raw: string): TextRef {
   if (!prev) return makeTextRef(view, { row, col });
   // A page break splits one text over two cells; the model keeps the first cell and joins the text.
-  return { ...prev, raw: prev.raw + text, text: prev.text + text };
+  return { ...prev, raw: prev.raw + raw, text: prev.text + stripMarkup(raw) };
 }

@@ -1,0 +1,77 @@
+import * as React from "react";
+import { Button, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Finding } from "../engine";
+import { Assistant, AssistantState } from "../app/assistant";
+import { FindingList } from "./components/FindingList";
+import { FormSummary } from "./components/FormSummary";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", fontFamily: tokens.fontFamilyBase, minWidth: "280px" },
+  toolbar: { display: "flex", flexWrap: "wrap", gap: "6px" },
+  status: { color: tokens.colorNeutralForeground2, minHeight: "20px" },
+  skipped: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  empty: { padding: "12px", color: tokens.colorNeutralForeground2 },
+});
+
+function useAssistant(assistant: Assistant): AssistantState {
+  const [state, setState] = React.useState(assistant.current);
+  React.useEffect(() => assistant.subscribe(setState), [assistant]);
+  return state;
+}
+
+export interface AppProps {
+  assistant: Assistant;
+  /** Check as soon as the pane opens (the ribbon's 打开助手 and the before-save prompt do). */
+  checkOnOpen?: boolean;
+  /** Extra panels (建议, 模板) that other faces add below the findings. */
+  children?: React.ReactNode;
+}
+
+/** The task pane: the same in Excel, WPS and the demo; it only ever talks to the assistant. */
+export function App({ assistant, checkOnOpen, children }: AppProps) {
+  const s = useStyles();
+  const state = useAssistant(assistant);
+  const busy = state.status === "checking" || state.status === "applying";
+  const analysis = state.analysis;
+  React.useEffect(() => {
+    if (checkOnOpen) void assistant.check();
+  }, [assistant, checkOnOpen]);
+  const fixes = analysis?.patch.changes.length ?? 0;
+  const derived = analysis?.derivedPatch.changes.length ?? 0;
+  const select = React.useCallback((f: Finding) => void assistant.select(f.cell), [assistant]);
+  const apply = React.useCallback((f: Finding) => void assistant.applyFix(f.fix ?? []), [assistant]);
+
+  return (
+    <main className={s.root}>
+      <Title3 as="h1">ZiPing 自评助手</Title3>
+      <div className={s.toolbar} role="toolbar" aria-label="操作">
+        <Button appearance="primary" disabled={busy} onClick={() => void assistant.check()}>
+          一键校验
+        </Button>
+        <Button disabled={busy || fixes === 0} onClick={() => void assistant.applyAll()}>
+          全部应用{fixes ? `（${fixes}）` : ""}
+        </Button>
+        <Button disabled={busy || derived === 0} onClick={() => void assistant.fillDerived()}>
+          填充计算项
+        </Button>
+        <Button disabled={busy || !state.canUndo} onClick={() => void assistant.undo()} title={state.undoLabel ? `撤销：${state.undoLabel}` : undefined}>
+          撤销
+        </Button>
+      </div>
+      <div className={s.status} role="status" aria-live="polite">
+        {busy ? <Spinner size="tiny" label={state.status === "checking" ? "正在校验…" : "正在写入…"} /> : <Text>{state.message ?? "点击「一键校验」检查当前工作簿中的自评表。"}</Text>}
+      </div>
+      {state.skipped.length > 0 && (
+        <ul className={s.skipped} aria-label="未修改的单元格">
+          {state.skipped.map((k, i) => (
+            <li key={i}>{k.reason}</li>
+          ))}
+        </ul>
+      )}
+      <FormSummary analysis={analysis} />
+      {analysis?.form && analysis.findings.length === 0 && <div className={s.empty}>没有发现问题。</div>}
+      {analysis?.form && analysis.findings.length > 0 && <FindingList findings={analysis.findings} busy={busy} onSelect={select} onApply={apply} />}
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,102 @@
+import * as React from "react";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CellChange, Finding, SECTION_NAMES, SECTION_ORDER, addressToA1, isCellError, valueText, CellValue } from "../../engine";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  section: { marginTop: "12px", marginBottom: "4px", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: "8px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    cursor: "pointer",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  },
+  head: { display: "flex", alignItems: "center", gap: "6px" },
+  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
+  message: { whiteSpace: "pre-wrap", wordBreak: "break-word" },
+  fix: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
+  change: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
+
+/** A cell value as the pane shows it: always plain text, never markup. */
+export function showValue(v: CellValue, formula?: string): string {
+  if (formula) return `=${formula}`;
+  if (v === null || v === "") return "（空）";
+  if (isCellError(v)) return v.error;
+  const t = valueText(v);
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
+export function changeText(c: CellChange): string {
+  return `${addressToA1(c.cell)}：${showValue(c.expected.value, c.expected.formula)} → ${showValue(c.value, c.formula)}`;
+}
+
+export interface FindingListProps {
+  findings: Finding[];
+  busy: boolean;
+  onSelect(f: Finding): void;
+  onApply(f: Finding): void;
+}
+
+/** The findings, grouped by section in the form's order, errors (强制) before warnings (提示). */
+export function FindingList({ findings, busy, onSelect, onApply }: FindingListProps) {
+  const s = useStyles();
+  const groups = SECTION_ORDER.map((section) => ({ section, items: findings.filter((f) => f.section === section) })).filter((g) => g.items.length > 0);
+  return (
+    <div role="list" aria-label="校验结果" className={s.list}>
+      {groups.map((g) => (
+        <React.Fragment key={g.section}>
+          <div role="presentation" className={s.section}>
+            {SECTION_NAMES[g.section]}（{g.items.length}）
+          </div>
+          {g.items.map((f, i) => (
+            <div
+              key={`${f.rule}-${f.cell.row}-${f.cell.col}-${i}`}
+              role="listitem"
+              tabIndex={0}
+              className={s.item}
+              aria-label={`${f.severity === "error" ? "强制" : "提示"} ${addressToA1(f.cell)} ${f.message}`}
+              onClick={() => onSelect(f)}
+              onKeyDown={(e) => {
+                if ((e.key === "Enter" || e.key === " ") && !e.nativeEvent.isComposing && e.target === e.currentTarget) {
+                  e.preventDefault();
+                  onSelect(f);
+                }
+              }}
+            >
+              <div className={s.head}>
+                <Badge appearance="filled" color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>
+                  {f.severity === "error" ? "强制" : "提示"}
+                </Badge>
+                <span className={s.cell}>{addressToA1(f.cell)}</span>
+              </div>
+              <Text className={s.message}>{f.message}</Text>
+              {f.fix && f.fix.length > 0 && (
+                <div className={s.fix}>
+                  <span className={s.change}>{f.fix.map(changeText).join("；")}</span>
+                  <Button
+                    size="small"
+                    appearance="outline"
+                    disabled={busy}
+                    aria-label={`应用 ${addressToA1(f.cell)}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onApply(f);
+                    }}
+                  >
+                    应用
+                  </Button>
+                </div>
+              )}
+            </div>
+          ))}
+        </React.Fragment>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import * as React from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Analysis } from "../../engine";
+
+const useStyles = makeStyles({
+  summary: { display: "flex", flexDirection: "column", gap: "2px", padding: "8px", backgroundColor: tokens.colorNeutralBackground2, borderRadius: tokens.borderRadiusMedium },
+});
+
+/** Which form was found (department, year, sheet), or why none was. */
+export function FormSummary({ analysis }: { analysis?: Analysis }) {
+  const s = useStyles();
+  if (!analysis) return null;
+  const form = analysis.form;
+  if (!form) {
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>
+          <MessageBarTitle>未找到自评表</MessageBarTitle>
+          {analysis.recognition.reason}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return (
+    <div className={s.summary} aria-label="已识别的表格">
+      <Text weight="semibold">部门整体支出绩效自评表</Text>
+      <Text size={200}>
+        {form.header.department?.text || "（未填部门名称）"} · {form.header.year?.text || "（未填年度）"}
+      </Text>
+      <Text size={200}>
+        工作表「{form.sheetName}」· 主要任务 {form.tasks.length} 项 · 关键指标 {form.indicators.length} 条
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/// <reference types="office-js" />
+import { Assistant } from "../app/assistant";
+import { ExcelHost } from "../hosts/excel/excelHost";
+import { validateCommand } from "../commands/validate";
+import { renderPane } from "./render";
+
+/**
+ * The Excel entry (taskpane.html). With the shared runtime this page also hosts the ribbon's
+ * 一键校验 command, so the button and the pane share one assistant.
+ */
+let assistant: Assistant | undefined;
+
+function shared(): Assistant {
+  assistant ??= new Assistant(new ExcelHost());
+  return assistant;
+}
+
+function showOutsideOffice(container: HTMLElement) {
+  container.textContent = "ZiPing 自评助手需要在 Excel 或 WPS 中打开。想先看看效果，请在项目目录运行 npm start 打开演示页面。";
+}
+
+const container = document.getElementById("container")!;
+if (typeof Office === "undefined") showOutsideOffice(container);
+else {
+  Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) {
+      showOutsideOffice(container);
+      return;
+    }
+    Office.actions?.associate("validate", (event: Office.AddinCommands.Event) => void validateCommand(shared(), event));
+    renderPane(shared(), container, { checkOnOpen: true });
+  });
+}

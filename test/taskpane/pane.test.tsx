@@ -1,0 +1,151 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { render, screen, within, fireEvent, waitFor, act } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import { Assistant } from "../../src/app/assistant";
+import { ExcelHost, DocumentSettingsStorage } from "../../src/hosts/excel/excelHost";
+import { installFakeExcel, FakeExcel } from "../fakes/fakeExcel";
+import { buildForm, withSpec } from "../helpers/formBuilder";
+import { WorkbookSnapshot } from "../../src/engine";
+
+function renderPane(assistant: Assistant) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App assistant={assistant} />
+    </FluentProvider>,
+  );
+}
+
+/** validSpec with a wrong 年度预算调整数 (G5) and an empty 预算调整率 (G7), and one target as result. */
+const broken = (): WorkbookSnapshot =>
+  buildForm(
+    withSpec({
+      adjustment: { v: 150, fmt: "#,##0.00" },
+      adjustmentRate: null,
+      tasks: [{ number: 1, name: "做好环卫保洁工作", fund: 400, rows: [["市容环境卫生满意度", "≥85%"], ["新建公厕数", "10"]] }],
+    }),
+  );
+
+let fake: FakeExcel;
+let assistant: Assistant;
+beforeEach(() => {
+  fake = installFakeExcel(broken());
+  assistant = new Assistant(new ExcelHost(new DocumentSettingsStorage()), { debounceMs: 10 });
+});
+afterEach(() => assistant.dispose());
+
+async function check() {
+  fireEvent.click(screen.getByRole("button", { name: "一键校验" }));
+  return screen.findByRole("list", { name: "校验结果" });
+}
+
+describe("the task pane", () => {
+  it("一键校验 shows the form it found and the findings, grouped, errors first", async () => {
+    renderPane(assistant);
+    const list = await check();
+    expect(screen.getByLabelText("已识别的表格")).toHaveTextContent("广州市某区某局（本级） · 2022年");
+    expect(screen.getByLabelText("已识别的表格")).toHaveTextContent("工作表「自评表」");
+    const items = within(list).getAllByRole("listitem");
+    expect(items.map((i) => i.getAttribute("aria-label")?.split(" ").slice(0, 2).join(" "))).toEqual(["强制 G5", "提示 G7", "提示 F11"]);
+    expect(list).toHaveTextContent("部门资金情况（2）");
+    expect(within(items[0]).getByText(/G5：150 → 200/)).toBeTruthy();
+  });
+
+  it("clicking a finding selects its cell in the sheet", async () => {
+    renderPane(assistant);
+    const list = await check();
+    fireEvent.click(within(list).getAllByRole("listitem")[2]);
+    await waitFor(() => expect(fake.selected).toEqual({ sheet: "自评表", address: "F11" }));
+  });
+
+  it("应用 applies one fix and the pane checks again", async () => {
+    renderPane(assistant);
+    await check();
+    fireEvent.click(screen.getByRole("button", { name: "应用 G5" }));
+    await waitFor(() => expect(fake.cell(0, "G5")!.v).toBe(200));
+    await waitFor(() => expect(within(screen.getByRole("list", { name: "校验结果" })).getAllByRole("listitem")).toHaveLength(2));
+    expect(fake.cell(0, "G7")!.v).toBeNull();
+  });
+
+  it("全部应用 applies all certain fixes, and 撤销 restores the old values", async () => {
+    renderPane(assistant);
+    await check();
+    fireEvent.click(screen.getByRole("button", { name: /全部应用/ }));
+    await waitFor(() => expect(fake.cell(0, "G7")!.f).toBe("ROUND(G5/G4,4)"));
+    expect(fake.cell(0, "G5")!.v).toBe(200);
+    expect(fake.cell(0, "G7")!.v).toBe(0.25);
+    await waitFor(() => expect(screen.getByRole("button", { name: "撤销" })).not.toBeDisabled());
+    fireEvent.click(screen.getByRole("button", { name: "撤销" }));
+    await waitFor(() => expect(fake.cell(0, "G5")!.v).toBe(150));
+    expect(fake.cell(0, "G7")!.v).toBeNull();
+    expect(fake.cell(0, "G7")!.f).toBeUndefined();
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("已撤销「全部应用（2 处）」"));
+  });
+
+  it("填充计算项 fills only the derived cells", async () => {
+    const other = installFakeExcel(buildForm(withSpec({ adjustment: null, completionRate: null })));
+    const a = new Assistant(new ExcelHost(new DocumentSettingsStorage()));
+    renderPane(a);
+    await check();
+    fireEvent.click(screen.getByRole("button", { name: /填充计算项/ }));
+    await waitFor(() => expect(other.cell(0, "G5")!.f).toBe("ROUND(D4-G4,2)"));
+    expect(other.cell(0, "D7")!.f).toBe("ROUND(D5/D4,4)");
+  });
+
+  it("keeps the undo journal in the document across closing and reopening the pane", async () => {
+    const first = renderPane(assistant);
+    await check();
+    fireEvent.click(screen.getByRole("button", { name: /全部应用/ }));
+    await waitFor(() => expect(fake.cell(0, "G5")!.v).toBe(200));
+    first.unmount();
+    assistant.dispose();
+    expect(fake.settings.get("ziping.journal")).toEqual(expect.stringContaining("全部应用"));
+    // A new pane (a new assistant) reads the journal from the document settings.
+    const reopened = new Assistant(new ExcelHost(new DocumentSettingsStorage()));
+    renderPane(reopened);
+    await check();
+    await waitFor(() => expect(screen.getByRole("button", { name: "撤销" })).not.toBeDisabled());
+    fireEvent.click(screen.getByRole("button", { name: "撤销" }));
+    await waitFor(() => expect(fake.cell(0, "G5")!.v).toBe(150));
+  });
+
+  it("does not overwrite a cell the user changed after the check, and says so", async () => {
+    renderPane(assistant);
+    await check();
+    fake.sheets[0].cells.get("4:6")!.v = 175; // typed while the pane showed the fix (no event)
+    fireEvent.click(screen.getByRole("button", { name: "应用 G5" }));
+    await waitFor(() => expect(screen.getByLabelText("未修改的单元格")).toHaveTextContent("G5：单元格在检查之后已被修改"));
+    expect(fake.cell(0, "G5")!.v).toBe(175);
+  });
+
+  it("re-checks when the user edits the form", async () => {
+    renderPane(assistant);
+    await check();
+    await act(async () => {
+      fake.userEdit(0, "G5", 200);
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    await waitFor(() => expect(within(screen.getByRole("list", { name: "校验结果" })).getAllByRole("listitem")).toHaveLength(2));
+    expect(fake.runs[fake.runs.length - 1]).toBe(1); // only the form's sheet was read again
+  });
+
+  it("says clearly when the workbook holds no form", async () => {
+    installFakeExcel({ sheets: [{ name: "Sheet1", cells: [[{ v: "工资表" }]], merges: [] }] });
+    const a = new Assistant(new ExcelHost(new DocumentSettingsStorage()));
+    renderPane(a);
+    fireEvent.click(screen.getByRole("button", { name: "一键校验" }));
+    expect(await screen.findByText("未找到自评表")).toBeTruthy();
+    expect(screen.queryByRole("list", { name: "校验结果" })).toBeNull();
+  });
+
+  it("renders cell text as text, never as markup", async () => {
+    installFakeExcel(buildForm(withSpec({ tasks: [{ number: 1, name: "任务", fund: 1, rows: [["<b>满意率</b>", "&lt;img src=x onerror=alert(1)&gt;"]] }] })));
+    const a = new Assistant(new ExcelHost(new DocumentSettingsStorage()));
+    const { container } = renderPane(a);
+    await check();
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("b")).toBeNull();
+    expect(screen.getByRole("list", { name: "校验结果" })).toHaveTextContent("完成情况「<img src=x onerror=alert(1)>」不是百分数");
+  });
+});

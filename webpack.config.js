@@ -1,0 +1,65 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Builds the add-in's pages: the task pane (taskpane.html, which also hosts the ribbon command
+ * in the shared runtime), the command's notice (commands.html) and the help page, plus the
+ * manifest with its URLs pointing at the production host in production builds.
+ *   npm run build          production: ZIPING_URL_PROD (default below) replaces https://localhost:3000/
+ *   npm run build:dev      development
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const PROD_URL = process.env.ZIPING_URL_PROD || "https://ziping.example.gov.cn/addin/";
+const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const urlProd = PROD_URL.endsWith("/") ? PROD_URL : `${PROD_URL}/`;
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/notice.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, env.outDir || "dist/addin"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } } } }],
+    },
+    performance: { hints: false },
+    devServer: {
+      port: Number(process.env.ZIPING_PORT || 3000),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      // scripts/start.js passes the Office dev certificates where they are installed; plain http otherwise.
+      server: process.env.ZIPING_CERT ? { type: "https", options: { cert: process.env.ZIPING_CERT, key: process.env.ZIPING_KEY, ca: process.env.ZIPING_CA } } : "http",
+      static: false,
+      client: false,
+      hot: false,
+      liveReload: false,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeScript: OFFICE_JS }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], inject: "body" }),
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [], inject: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            // Page URLs move to the production host; the AppDomain becomes its origin.
+            transform: (content) => (production ? content.toString().split(DEV_URL).join(urlProd).split(DEV_URL.slice(0, -1)).join(new URL(urlProd).origin) : content),
+          },
+        ],
+      }),
+    ],
+  };
+};
