@@ -12,6 +12,8 @@ export interface AssistantState {
   skipped: { cell: string; reason: string }[];
   canUndo: boolean;
   undoLabel?: string;
+  /** Whether the findings' cells are marked with a fill in the sheet. */
+  marking: boolean;
 }
 
 type Listener = (s: AssistantState) => void;
@@ -21,7 +23,7 @@ type Listener = (s: AssistantState) => void;
  * journal for undo. It holds no UI and no host API: the same object serves Excel, WPS and the demo.
  */
 export class Assistant {
-  private state: AssistantState = { status: "idle", skipped: [], canUndo: false };
+  private state: AssistantState = { status: "idle", skipped: [], canUndo: false, marking: false };
   private readonly listeners = new Set<Listener>();
   readonly journal: Journal;
   private stopWatching?: () => void;
@@ -72,7 +74,30 @@ export class Assistant {
     const message = analysis.form ? (analysis.findings.length === 0 ? "校验通过：没有发现问题" : `发现强制问题 ${errors} 项、提示 ${analysis.findings.length - errors} 项`) : analysis.recognition.reason;
     this.set({ status: "idle", analysis, snapshot, message });
     void this.watch(analysis);
+    if (this.state.marking) void this.refreshMarks();
     return analysis;
+  }
+
+  get canMark(): boolean {
+    return !!this.host.markCells && !!this.host.clearMarks;
+  }
+
+  /** Marks the findings' cells in the sheet (a light fill), or removes the add-in's own marks. */
+  async setMarking(on: boolean): Promise<void> {
+    if (!this.canMark) return;
+    this.set({ marking: on });
+    try {
+      if (on) await this.refreshMarks();
+      else await this.host.clearMarks!();
+    } catch (e) {
+      this.set({ message: hostErrorMessage(e) });
+    }
+  }
+
+  private async refreshMarks(): Promise<void> {
+    await this.host.clearMarks!();
+    const cells = this.state.analysis?.findings.map((f) => f.cell) ?? [];
+    if (cells.length) await this.host.markCells!(cells);
   }
 
   /** Re-checks only the form's sheet after an edit (debounced by the caller's events). */

@@ -1,9 +1,10 @@
 import * as React from "react";
-import { Button, Spinner, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, Switch, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
 import { Finding } from "../engine";
 import { Assistant, AssistantState } from "../app/assistant";
 import { FindingList } from "./components/FindingList";
 import { FormSummary } from "./components/FormSummary";
+import { Strings, STRINGS } from "./strings";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", fontFamily: tokens.fontFamilyBase, minWidth: "280px" },
@@ -25,11 +26,14 @@ export interface AppProps {
   checkOnOpen?: boolean;
   /** Extra panels (建议, 模板) that other faces add below the findings. */
   children?: React.ReactNode;
+  /** The controls' words (Chinese unless Office's display language is English). */
+  strings?: Strings;
 }
 
 /** The task pane: the same in Excel, WPS and the demo; it only ever talks to the assistant. */
-export function App({ assistant, checkOnOpen, children }: AppProps) {
+export function App({ assistant, checkOnOpen, children, strings = STRINGS.zh }: AppProps) {
   const s = useStyles();
+  const t = strings;
   const state = useAssistant(assistant);
   const busy = state.status === "checking" || state.status === "applying";
   const analysis = state.analysis;
@@ -43,34 +47,38 @@ export function App({ assistant, checkOnOpen, children }: AppProps) {
 
   return (
     <main className={s.root}>
-      <Title3 as="h1">ZiPing 自评助手</Title3>
-      <div className={s.toolbar} role="toolbar" aria-label="操作">
+      <Title3 as="h1">{t.title}</Title3>
+      <div className={s.toolbar} role="toolbar" aria-label={t.toolbar}>
         <Button appearance="primary" disabled={busy} onClick={() => void assistant.check()}>
-          一键校验
+          {t.check}
         </Button>
         <Button disabled={busy || fixes === 0} onClick={() => void assistant.applyAll()}>
-          全部应用{fixes ? `（${fixes}）` : ""}
+          {t.applyAll}
+          {fixes ? `（${fixes}）` : ""}
         </Button>
         <Button disabled={busy || derived === 0} onClick={() => void assistant.fillDerived()}>
-          填充计算项
+          {t.fillDerived}
         </Button>
-        <Button disabled={busy || !state.canUndo} onClick={() => void assistant.undo()} title={state.undoLabel ? `撤销：${state.undoLabel}` : undefined}>
-          撤销
+        <Button disabled={busy || !state.canUndo} onClick={() => void assistant.undo()} title={state.undoLabel ? `${t.undo}：${state.undoLabel}` : undefined}>
+          {t.undo}
         </Button>
       </div>
       <div className={s.status} role="status" aria-live="polite">
-        {busy ? <Spinner size="tiny" label={state.status === "checking" ? "正在校验…" : "正在写入…"} /> : <Text>{state.message ?? "点击「一键校验」检查当前工作簿中的自评表。"}</Text>}
+        {busy ? <Spinner size="tiny" label={state.status === "checking" ? t.checking : t.applying} /> : <Text>{state.message ?? t.idle}</Text>}
       </div>
       {state.skipped.length > 0 && (
-        <ul className={s.skipped} aria-label="未修改的单元格">
+        <ul className={s.skipped} aria-label={t.skipped}>
           {state.skipped.map((k, i) => (
             <li key={i}>{k.reason}</li>
           ))}
         </ul>
       )}
       <FormSummary analysis={analysis} />
-      {analysis?.form && analysis.findings.length === 0 && <div className={s.empty}>没有发现问题。</div>}
-      {analysis?.form && analysis.findings.length > 0 && <FindingList findings={analysis.findings} busy={busy} onSelect={select} onApply={apply} />}
+      {assistant.canMark && analysis?.form && (
+        <Switch label={t.mark} checked={state.marking} disabled={busy} onChange={(_e, d) => void assistant.setMarking(d.checked)} />
+      )}
+      {analysis?.form && analysis.findings.length === 0 && <div className={s.empty}>{t.none}</div>}
+      {analysis?.form && analysis.findings.length > 0 && <FindingList findings={analysis.findings} busy={busy} onSelect={select} onApply={apply} applyLabel={t.apply} />}
       {children}
     </main>
   );

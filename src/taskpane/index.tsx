@@ -28,6 +28,6 @@ else {
       return;
     }
     Office.actions?.associate("validate", (event: Office.AddinCommands.Event) => void validateCommand(shared(), event));
-    renderPane(shared(), container, { checkOnOpen: true });
+    renderPane(shared(), container, { checkOnOpen: true, displayLanguage: Office.context.displayLanguage });
   });
 }

@@ -8,6 +8,7 @@ import { ExcelHost, DocumentSettingsStorage } from "../../src/hosts/excel/excelH
 import { installFakeExcel, FakeExcel } from "../fakes/fakeExcel";
 import { buildForm, withSpec } from "../helpers/formBuilder";
 import { WorkbookSnapshot } from "../../src/engine";
+import { stringsFor } from "../../src/taskpane/strings";
 
 function renderPane(assistant: Assistant) {
   return render(
@@ -128,6 +129,28 @@ describe("the task pane", () => {
     });
     await waitFor(() => expect(within(screen.getByRole("list", { name: "校验结果" })).getAllByRole("listitem")).toHaveLength(2));
     expect(fake.runs[fake.runs.length - 1]).toBe(1); // only the form's sheet was read again
+  });
+
+  it("marks the findings' cells in the sheet and removes its marks again", async () => {
+    renderPane(assistant);
+    await check();
+    fireEvent.click(screen.getByRole("switch", { name: "在表格中标出问题单元格" }));
+    await waitFor(() => expect(fake.cell(0, "G5")!.fill).toBe("#FFF2CC"));
+    expect(fake.cell(0, "F11")!.fill).toBe("#FFF2CC");
+    fireEvent.click(screen.getByRole("switch", { name: "在表格中标出问题单元格" }));
+    await waitFor(() => expect(fake.cell(0, "G5")!.fill).toBeUndefined());
+  });
+
+  it("speaks English on its controls when Office's display language is English", async () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App assistant={assistant} strings={stringsFor("en-US")} />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Check form" }));
+    expect(await screen.findByRole("list", { name: "校验结果" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Apply G5" })).toBeInTheDocument();
+    expect(stringsFor("zh-CN").check).toBe("一键校验");
   });
 
   it("says clearly when the workbook holds no form", async () => {

@@ -41,10 +41,11 @@ export interface FindingListProps {
   busy: boolean;
   onSelect(f: Finding): void;
   onApply(f: Finding): void;
+  applyLabel?: string;
 }
 
 /** The findings, grouped by section in the form's order, errors (强制) before warnings (提示). */
-export function FindingList({ findings, busy, onSelect, onApply }: FindingListProps) {
+export function FindingList({ findings, busy, onSelect, onApply, applyLabel = "应用" }: FindingListProps) {
   const s = useStyles();
   const groups = SECTION_ORDER.map((section) => ({ section, items: findings.filter((f) => f.section === section) })).filter((g) => g.items.length > 0);
   return (
@@ -83,13 +84,13 @@ export function FindingList({ findings, busy, onSelect, onApply }: FindingListPr
                     size="small"
                     appearance="outline"
                     disabled={busy}
-                    aria-label={`应用 ${addressToA1(f.cell)}`}
+                    aria-label={`${applyLabel} ${addressToA1(f.cell)}`}
                     onClick={(e) => {
                       e.stopPropagation();
                       onApply(f);
                     }}
                   >
-                    应用
+                    {applyLabel}
                   </Button>
                 </div>
               )}
