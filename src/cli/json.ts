@@ -58,6 +58,7 @@ export function findingJson(f: Finding, sheetName: string) {
   const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, section: f.section, sheet: sheetName, cell: cell(f.cell), message: f.message };
   if (f.related?.length) out.related = f.related.map(cell);
   if (f.quote) out.quote = f.quote;
+  if (f.details) out.details = f.details.map((d) => ({ [f.detailNames?.[0] ?? "a"]: d.a, [f.detailNames?.[1] ?? "b"]: d.b, figures: d.figures }));
   if (f.fix?.length) out.fix = f.fix.map((c) => (c.formula ? { cell: cell(c.cell), formula: `=${c.formula}`, value: c.value } : { cell: cell(c.cell), value: c.value }));
   return out;
 }

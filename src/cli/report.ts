@@ -1,4 +1,4 @@
-import { Analysis, CellChange, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, valueText, isCellError, CellValue } from "../engine";
+import { Analysis, CellChange, Finding, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, valueText, isCellError, CellValue, describeEdit } from "../engine";
 
 export function showValue(v: CellValue, formula?: string): string {
   if (formula) return `=${formula}`;
@@ -26,6 +26,12 @@ export function countFindings(a: Analysis): Counts {
   };
 }
 
+/** A finding's fix in a few words: text edits by what they change, cell writes as old → new. */
+export function fixText(f: Finding): string {
+  if (f.edit) return `（可自动修正：${describeEdit(f.edit)}）`;
+  return f.fix?.length ? `（可自动修正：${f.fix.map(describeChange).join("，")}）` : "";
+}
+
 /** The human report of one file, in Chinese, grouped by section, errors first. */
 export function humanReport(file: string, a: Analysis): string {
   const lines: string[] = [];
@@ -49,8 +55,13 @@ export function humanReport(file: string, a: Analysis): string {
     lines.push("");
     lines.push(`  【${SECTION_NAMES[section]}】`);
     for (const f of fs) {
-      const fix = f.fix?.length ? `（可自动修正：${f.fix.map(describeChange).join("，")}）` : "";
-      lines.push(`    ${SEVERITY_NAMES[f.severity]}  ${addressToA1(f.cell).padEnd(5)} ${f.message}${fix}  [${f.rule}]`);
+      lines.push(`    ${SEVERITY_NAMES[f.severity]}  ${addressToA1(f.cell).padEnd(5)} ${f.message}${fixText(f)}  [${f.rule}]`);
+      if (f.details && f.detailNames) {
+        for (const d of f.details) {
+          lines.push(`          ${d.figures ? "◆" : "·"} ${f.detailNames[0]}：${d.a || "（无此句）"}`);
+          lines.push(`            ${f.detailNames[1]}：${d.b || "（无此句）"}`);
+        }
+      }
     }
   }
   const c = countFindings(a);

@@ -2,8 +2,9 @@ import { WorkbookSnapshot } from "./grid/snapshot";
 import { DepartmentForm } from "./form/model";
 import { Recognition, RecognizeOptions, recognize } from "./form/recognize";
 import { DerivedCell, deriveDepartment } from "./derive/derive";
-import { DEPARTMENT_RULES, Finding, Rule, SECTION_ORDER, Severity } from "./rules";
+import { ALL_RULES, Finding, Rule, SECTION_ORDER, Severity } from "./rules";
 import { CellChange, Patch, buildPatch } from "./patch";
+import { changesFromEdits } from "./narrative/edits";
 
 export interface AnalyzeOptions extends RecognizeOptions {
   /** Rules to run instead of the template's own (tests use this to run one rule). */
@@ -39,12 +40,16 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
   const form = recognition.form;
   if (!form) return { recognition, derived: [], findings: [], patch: { changes: [] }, derivedPatch: { changes: [] } };
   const derived = deriveDepartment(form, snapshot);
-  const rules = options.rules ?? DEPARTMENT_RULES;
+  const rules = options.rules ?? ALL_RULES;
   const findings: Finding[] = [];
-  for (const rule of rules) findings.push(...rule.check({ form, derived, snapshot }));
+  const cache = new Map<string, unknown>();
+  for (const rule of rules) findings.push(...rule.check({ form, derived, snapshot, cache }));
+  // A text edit is a finding's own fix alone; in the patch, all edits of one cell become one write.
+  for (const f of findings) if (f.edit && !f.fix) f.fix = changesFromEdits([f.edit], f.rule);
   const sorted = sortFindings(findings);
   const derivedChanges = derived.flatMap((d) => (d.change ? [d.change] : []));
-  const fixChanges: CellChange[] = [...derivedChanges, ...sorted.flatMap((f) => f.fix ?? [])];
+  const textChanges = changesFromEdits(sorted.flatMap((f) => (f.edit ? [f.edit] : [])), "text");
+  const fixChanges: CellChange[] = [...derivedChanges, ...textChanges, ...sorted.flatMap((f) => (f.edit ? [] : f.fix ?? []))];
   return {
     recognition,
     form,

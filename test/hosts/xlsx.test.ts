@@ -122,8 +122,8 @@ describe("a fix keeps everything else in the workbook", () => {
     const original = await readWorkbookFile(broken);
     const fixedWb = await readWorkbookFile(broken);
     const a = analyze(snapshotWorkbook(fixedWb));
-    expect(a.patch.changes.map((c) => `${c.source}`)).toEqual(["adjustment", "completionRate", "adjustmentRate"]);
-    applyPatchToWorkbook(fixedWb, a.patch);
+    expect(a.derivedPatch.changes.map((c) => `${c.source}`)).toEqual(["adjustment", "completionRate", "adjustmentRate"]);
+    applyPatchToWorkbook(fixedWb, a.derivedPatch);
     const out = path.join(tmp, "fixed.xlsx");
     await writeWorkbookAtomic(fixedWb, out);
     const reread = await readWorkbookFile(out);
@@ -135,7 +135,7 @@ describe("a fix keeps everything else in the workbook", () => {
     expect(rs.getCell("D8").value).toEqual({ formula: "ROUND(D6/D5,4)", result: 1 });
     expect(rs.getCell("G8").value).toEqual({ formula: "ROUND(G6/G5,4)", result: -0.3558 });
     expect(rs.getCell("G8").numFmt).toBe("0.00%");
-    expect(analyze(snapshotWorkbook(reread)).patch.changes).toEqual([]);
+    expect(analyze(snapshotWorkbook(reread)).derivedPatch.changes).toEqual([]);
   });
 });
 

@@ -38,12 +38,35 @@ export interface Finding {
   quote?: string;
   /** A certain fix: cell writes that carry the values they expect to overwrite. */
   fix?: CellChange[];
+  /** A certain fix to a cell's text, composed with the other edits of the same cell into one write. */
+  edit?: TextEdit;
+  /** Pairs shown side by side (two versions of one report). */
+  details?: { a: string; b: string; figures?: boolean }[];
+  /** What the two sides of `details` are. */
+  detailNames?: [string, string];
+}
+
+/** Edits to the text of one cell: replacements first, then markup turned into line breaks. */
+export interface TextEdit {
+  cell: CellAddress;
+  /** The cell's text as read: the write expects it unchanged. */
+  raw: string;
+  replace?: { find: string; with: string }[];
+  stripMarkup?: boolean;
 }
 
 export interface RuleContext {
   form: DepartmentForm;
   derived: DerivedCell[];
   snapshot: WorkbookSnapshot;
+  /** Work shared by several rules of one pass (prose figures, indicator matches), computed once. */
+  cache: Map<string, unknown>;
+}
+
+/** Computes a value once per engine pass and shares it between rules. */
+export function cached<T>(ctx: RuleContext, key: string, make: () => T): T {
+  if (!ctx.cache.has(key)) ctx.cache.set(key, make());
+  return ctx.cache.get(key) as T;
 }
 
 export interface Rule {

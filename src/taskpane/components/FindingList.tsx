@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CellChange, Finding, SECTION_NAMES, SECTION_ORDER, addressToA1, isCellError, valueText, CellValue } from "../../engine";
+import { CellChange, Finding, SECTION_NAMES, SECTION_ORDER, addressToA1, isCellError, valueText, CellValue, describeEdit } from "../../engine";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
@@ -21,6 +21,8 @@ const useStyles = makeStyles({
   message: { whiteSpace: "pre-wrap", wordBreak: "break-word" },
   fix: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
   change: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  details: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%", "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top", textAlign: "left", width: "50%" } },
+  figureRow: { backgroundColor: tokens.colorPaletteYellowBackground1 },
 });
 
 /** A cell value as the pane shows it: always plain text, never markup. */
@@ -77,9 +79,27 @@ export function FindingList({ findings, busy, onSelect, onApply, applyLabel = "�
                 <span className={s.cell}>{addressToA1(f.cell)}</span>
               </div>
               <Text className={s.message}>{f.message}</Text>
+              {f.details && f.detailNames && (
+                <table className={s.details} aria-label="两处不一致的句子">
+                  <thead>
+                    <tr>
+                      <th>{f.detailNames[0]}</th>
+                      <th>{f.detailNames[1]}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {f.details.map((d, k) => (
+                      <tr key={k} className={d.figures ? s.figureRow : undefined}>
+                        <td>{d.a || "（无此句）"}</td>
+                        <td>{d.b || "（无此句）"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
               {f.fix && f.fix.length > 0 && (
                 <div className={s.fix}>
-                  <span className={s.change}>{f.fix.map(changeText).join("；")}</span>
+                  <span className={s.change}>{f.edit ? describeEdit(f.edit) : f.fix.map(changeText).join("；")}</span>
                   <Button
                     size="small"
                     appearance="outline"

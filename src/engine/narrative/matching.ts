@@ -1,0 +1,69 @@
+import { DepartmentForm, Indicator } from "../form/model";
+import { Figure, extractFigures } from "./figures";
+import { ProseBlock, reportBlocks } from "./sections";
+import { MeasureKind, bigrams, canonicalName, kindOfName, kindOfUnit, measureCore, overlap } from "./similarity";
+
+export interface ProseFigure {
+  block: ProseBlock;
+  figure: Figure;
+}
+
+export interface IndicatorMatch {
+  indicator: Indicator;
+  /** Prose figures that state the same measure, best first. */
+  candidates: { at: ProseFigure; similarity: number; agrees: boolean }[];
+}
+
+/** A name must share at least this much of its meaning with a figure's clause to be the same measure. */
+const MIN_SIMILARITY = 0.6;
+
+/** Every figure of the report prose, read once. */
+export function proseFigures(form: DepartmentForm): ProseFigure[] {
+  return reportBlocks(form).flatMap((block) => extractFigures(block.ref.text).map((figure) => ({ block, figure })));
+}
+
+function kindsCompatible(a: MeasureKind | undefined, b: MeasureKind): boolean {
+  return a === undefined || a === b;
+}
+
+/** Whether two statements of one measure agree: exactly, or within the hedge the prose gives (约, 超过). */
+export function valuesAgree(indicatorValue: number, figure: Figure): boolean {
+  const v = figure.value;
+  if (figure.range) return indicatorValue >= figure.range.min - 1e-9 && indicatorValue <= figure.range.max + 1e-9;
+  const tolerance = figure.approx ? 0.15 * Math.abs(v) : Math.max(0.005 * Math.abs(v), 0.005);
+  if (figure.approx === "over" || figure.approx === "more") return indicatorValue >= v - 1e-9 && indicatorValue <= v * 1.15 + 1e-9;
+  return Math.abs(indicatorValue - v) <= tolerance;
+}
+
+/**
+ * Pairs each indicator that states an achieved figure with the prose figures that state the same
+ * measure: names matched by meaning (拆违面积 ~ 拆除面积), units of the same kind (an area with an area).
+ */
+export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): IndicatorMatch[] {
+  const out: IndicatorMatch[] = [];
+  const figureGrams = figures.map((p) => bigrams(canonicalName(p.figure.subject + p.figure.after)));
+  for (const ind of form.indicators) {
+    const q = ind.quantity;
+    if (q.kind !== "number" || q.isTarget || q.value === undefined || !ind.name) continue;
+    const nameKind = kindOfName(ind.name);
+    const valueKind = q.unit ? kindOfUnit(q.unit) : undefined;
+    if (nameKind === "rate" && valueKind !== "rate") continue;
+    const kind = valueKind ?? nameKind;
+    const grams = bigrams(measureCore(ind.name));
+    const candidates: IndicatorMatch["candidates"] = [];
+    figures.forEach((p, i) => {
+      if (!kindsCompatible(kind, kindOfUnit(p.figure.unit))) return;
+      if (nameKind && nameKind !== kindOfUnit(p.figure.unit)) return;
+      const similarity = overlap(grams, figureGrams[i]);
+      if (similarity < MIN_SIMILARITY) return;
+      candidates.push({ at: p, similarity, agrees: valuesAgree(q.value!, p.figure) });
+    });
+    if (candidates.length) out.push({ indicator: ind, candidates: candidates.sort((a, b) => b.similarity - a.similarity) });
+  }
+  return out;
+}
+
+/** The matches where no prose statement of the measure agrees with the indicator. */
+export function disagreements(matches: IndicatorMatch[]): IndicatorMatch[] {
+  return matches.filter((m) => !m.candidates.some((c) => c.agrees) && m.candidates[0].similarity >= MIN_SIMILARITY);
+}

@@ -1,0 +1,76 @@
+import { toHalfWidth } from "../text/normalize";
+
+/**
+ * Meaning-level matching of short Chinese names without a model: synonyms the forms use for the same
+ * measure are expanded, count suffixes dropped, and names compared by shared character bigrams.
+ */
+const SYNONYMS: [RegExp, string][] = [
+  [/拆违/g, "拆除违法建设"],
+  [/治违/g, "违法建设治理"],
+  [/违建/g, "违法建设"],
+  [/厕所/g, "公厕"],
+  [/执法案件/g, "案件"],
+  [/立案查处/g, "立案处罚"],
+  [/查处/g, "处罚"],
+  [/篇次/g, "篇"],
+];
+
+/** Count suffixes that name the measure, not the thing measured: 立案处罚宗数 → 立案处罚. */
+const COUNT_SUFFIX = /(的)?(总数量|数量|总数|宗数|个数|次数|场次|篇次|人次|件数|座数|户数|数)$/;
+
+export function canonicalName(name: string): string {
+  let t = toHalfWidth(name).replace(/[\s“”"'‘’「」《》()（）·]/g, "");
+  for (const [re, to] of SYNONYMS) t = t.replace(re, to);
+  return t;
+}
+
+export function measureCore(name: string): string {
+  return canonicalName(name).replace(COUNT_SUFFIX, "");
+}
+
+export function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...s];
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** Shared bigrams over the smaller set; 0 unless at least `minShared` are shared. */
+export function overlap(a: Set<string>, b: Set<string>, minShared = 2): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  if (shared < minShared) return 0;
+  return shared / Math.min(a.size, b.size);
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** What kind of quantity a unit measures, so a count is never compared with an area. */
+export type MeasureKind = "area" | "rate" | "money" | "length" | "weight" | "count";
+
+export function kindOfUnit(unit: string): MeasureKind {
+  if (unit === "平方米" || unit === "平方公里" || unit === "亩") return "area";
+  if (unit === "%" || unit === "‰") return "rate";
+  if (unit === "元") return "money";
+  if (unit === "米" || unit === "公里") return "length";
+  if (unit === "吨" || unit === "千克") return "weight";
+  return "count";
+}
+
+/** The kind an indicator's name asks for (拆违面积 → area, 接种率 → rate), when the name says. */
+export function kindOfName(name: string): MeasureKind | undefined {
+  const n = canonicalName(name);
+  if (/面积$/.test(n)) return "area";
+  if (/(率|度|比例|占比)$/.test(n)) return "rate";
+  if (/(金额|资金|罚款|经费|费用|收入|支出)$/.test(n)) return "money";
+  if (/(长度|里程)$/.test(n)) return "length";
+  if (/(重量|吨数|清运量)$/.test(n)) return "weight";
+  if (/(数|次|宗|个|场|篇|件)$/.test(n)) return "count";
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { Finding, Rule, formatMessage } from "./types";
+import { proseBlocks } from "../narrative/sections";
+import { toHalfWidth } from "../text/normalize";
+
+/** Words around a year that make it a comparison, a plan or a span, not the year reported on. */
+const NOT_THE_YEAR = /(以来|至今|起|开始|截至|同比|相比|比|较|规划|计划|方案|纲要|远景|目标|前|后|到|至|－|-|~|～)/;
+
+/**
+ * A year in the prose other than 被评价年度 that reads as the year reported on: "2020年度…自评报告"
+ * in a 2021 form, or "2019年完成…" copied from an older form. The year before and after are normal
+ * in comparisons and plans, so only "…年度" phrases flag them.
+ */
+export const yearMismatch: Rule = {
+  id: "year-mismatch",
+  severity: "warning",
+  description: "文字中作为本年度出现的年份应为被评价年度",
+  fixable: false,
+  messages: {
+    year: "「{{name}}」写的是「{{passage}}」，而被评价年度是 {{year}} 年，是否沿用了往年的文字？",
+  },
+  check({ form }) {
+    const year = form.header.yearNumber;
+    if (!year) return [];
+    const out: Finding[] = [];
+    for (const block of proseBlocks(form)) {
+      const text = toHalfWidth(block.ref.text);
+      const re = /(?<![\d-])((?:19|20)\d{2})\s*年(度)?/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        const y = Number(m[1]);
+        if (y === year) continue;
+        const before = text.slice(Math.max(0, m.index - 6), m.index);
+        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+        if (/[-~～至到]\s*$/.test(before) || /^\s*[-~～至到]/.test(after.replace(/^年/, ""))) continue;
+        const annualPhrase = !!m[2] && /^(部门|项目|预算|决算|绩效|自评|整体|工作|重点)/.test(after);
+        const far = Math.abs(y - year) >= 2 && !NOT_THE_YEAR.test(before + after.slice(0, 4));
+        if (!annualPhrase && !far) continue;
+        out.push({
+          rule: this.id,
+          severity: this.severity,
+          section: block.section,
+          message: formatMessage(this.messages.year, { name: block.name, passage: (m[0] + after).slice(0, 16), year }),
+          cell: block.ref.cell,
+          quote: m[0] + after,
+        });
+      }
+    }
+    return out;
+  },
+};
