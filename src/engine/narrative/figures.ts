@@ -24,8 +24,9 @@ export interface Figure {
 }
 
 /** Words that introduce a figure without saying what it counts. */
-const FILLER = /^(今年|全年|本年|年内|全区|全市|全局|我局|我区|天河区|其中|累计|共计|共|合计|总计|已经|已|先后|完成|达到|达|为|约|超过|近|逾|实现|新增|同比|较上年)+/;
-const TRAILING_FILLER = /(共计|共|累计|达到|达|为|约|超过|近|逾|合计|总计|实现|完成|已)+$/;
+const FILLER = /^(今年|全年|本年|年内|全区|全市|全局|我局|我区|其中|累计|共计|共|合计|总计|已经|已|先后)+/;
+/** "为" ends a subject only after a measure ("完成率为102%"), never in a word ("行为"). */
+const TRAILING_FILLER = /(共计|共|累计|达到|达|约|超过|近|逾|合计|总计|已|(?<=[率数量额度比值])为)+$/;
 
 /** Clause boundaries: a figure's subject never crosses them. */
 const BOUNDARY = /[，,。；;：:！!？?\n（）()、“”"]/;
@@ -34,7 +35,7 @@ const BOUNDARY = /[，,。；;：:！!？?\n（）()、“”"]/;
  * A figure in prose: digits (half- or full-width) with separators and decimals, an optional range,
  * 余/多 and 万/亿 in either order, and a unit of up to three characters or %/‰/m².
  */
-const FIGURE = /(?<![\d.,０-９])([-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?:\s*(?:-|~|～|至|到)\s*([0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?))?\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(%|％|‰|百分点|m\s?²|m2|㎡|平方米|平方公里|立方米|公里|千米|米|吨|人次|台次|家次|场次|篇次|车次|架次|户次|[宗件个次座辆人名家处块台篇份场所条项户元亩株棵只批期天周起例间艘部套张本册课年月日号时点分秒])?/g;
+const FIGURE = /(?<![\d.,０-９])([-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?:\s*(?:-|~|～|至|到)\s*([0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?))?\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(%|％|‰|个百分点|百分点|m\s?²|m2|㎡|平方米|平方公里|立方米|公里|千米|米|吨|人次|台次|家次|场次|篇次|车次|架次|户次|[宗件个次座辆人名家处块台篇份场所条项户元亩株棵只批期天周起例间艘部套张本册课年月日号时点分秒])?/g;
 
 /** Measure words that do not name a unit: "2021年5月" is a date, not 2021 of something. */
 const NOT_A_UNIT = /^(年|月|日|号|时|点|分|秒)$/;
@@ -63,7 +64,7 @@ export function extractFigures(text: string): Figure[] {
     const next = text[index + raw.length] ?? "";
     // A year, month or day ("2021年5月", "12月28日"), a list marker ("1.", "2、"), a code ("12319结案率").
     if (NOT_A_UNIT.test(unitWritten)) continue;
-    if (!unitWritten && !m[4] && /^[、.．)）]/.test(next)) continue;
+    if (!unitWritten && !m[4] && /^\d{1,2}$/.test(m[1]) && /^[、.．)）]/.test(next)) continue;
     // A number glued to words that are not a measure ("12319结案率", "元岗·智汇Park") names something.
     if (!unitWritten && !m[4] && /^\d{4,}$/.test(m[1]) && /^[\u4e00-\u9fa5A-Za-z]/.test(next)) continue;
     if (/^\d{1,2}$/.test(m[1]) && /^[·.]\d/.test(text.slice(index + raw.length))) continue; // "6·13"

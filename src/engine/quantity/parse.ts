@@ -163,14 +163,15 @@ export function parseQuantity(input: string | number | null | undefined): Quanti
     }
     if (m1[3]) approx = approx ?? "more";
     rest = rest.slice(m1[0].length);
-    if (numText.includes(",") && multiplier >= 1e4) irregular.push("separator-in-wan");
+    // "1,234.5万" groups on purpose; "74,892万" may be a mistyped decimal point.
+    if (numText.includes(",") && !numText.includes(".") && multiplier >= 1e4) irregular.push("separator-in-wan");
   } else if (/^(余|多)/.test(rest)) {
     approx = approx ?? "more";
     rest = rest.slice(1);
   }
 
   // The unit: up to the first character that cannot belong to one.
-  const unitMatch = /^(%|‰|百分比|百分点|[a-zA-Z]+\s?[²³23]?|㎡|[\u4e00-\u9fa5]{1,3}(?=$|[^\u4e00-\u9fa5])|[\u4e00-\u9fa5]{1,2})?/.exec(rest);
+  const unitMatch = /^(%|‰|个百分点|百分比|百分点|[a-zA-Z]+\s?[²³23]?|㎡|[\u4e00-\u9fa5]{1,3}(?=$|[^\u4e00-\u9fa5])|[\u4e00-\u9fa5]{1,2})?/.exec(rest);
   let unitWritten = unitMatch && unitMatch[1] ? unitMatch[1] : "";
   // Long trailing words are not a unit: "51次以上" keeps 次, "1480余处" keeps 处.
   const suffixCmp = /(以上|以下|以内|及以上|及以下|左右)$/.exec(unitWritten);
