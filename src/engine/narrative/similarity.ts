@@ -30,24 +30,26 @@ export function measureCore(name: string): string {
 
 export function bigrams(s: string): Set<string> {
   const out = new Set<string>();
-  const chars = [...s];
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+  // Chinese text is in the Basic Multilingual Plane: UTF-16 units are characters here.
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));
   return out;
 }
 
 /** Shared bigrams over the smaller set; 0 unless at least `minShared` are shared. */
 export function overlap(a: Set<string>, b: Set<string>, minShared = 2): number {
   if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
+  for (const x of small) if (large.has(x)) shared++;
   if (shared < minShared) return 0;
   return shared / Math.min(a.size, b.size);
 }
 
 export function jaccard(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 && b.size === 0) return 1;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const x of a) if (b.has(x)) shared++;
+  for (const x of small) if (large.has(x)) shared++;
   return shared / (a.size + b.size - shared);
 }
 

@@ -19,7 +19,19 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 /** The text as compared across sections: half-width, without spaces and punctuation. */
+const comparableCache = new Map<string, string>();
+
 export function comparable(text: string): string {
+  const hit = comparableCache.get(text);
+  if (hit !== undefined) return hit;
+  const out = computeComparable(text);
+  // A small memo: the same sentences are compared across rules and re-checks.
+  if (comparableCache.size > 2000) comparableCache.clear();
+  comparableCache.set(text, out);
+  return out;
+}
+
+function computeComparable(text: string): string {
   // Separators between digits are part of the figure: 74,892 ≠ 74.892 ≠ 74892, 6·13 ≠ 6.13.
   const t = toHalfWidth(stripMarkup(text))
     .replace(/(\d)\.(?=\d)/g, "$1\u2024")
