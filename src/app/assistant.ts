@@ -1,4 +1,4 @@
-import { Analysis, CellAddress, CellChange, Patch, WorkbookSnapshot, addressToA1, analyze, hasErrors } from "../engine";
+import { Analysis, CellAddress, CellChange, Patch, WorkbookSnapshot, addressToA1, analyze, foundForm, hasErrors } from "../engine";
 import { ApplyOutcome, Host } from "../hosts/types";
 import { Journal } from "./journal";
 
@@ -71,7 +71,7 @@ export class Assistant {
   private finishCheck(snapshot: WorkbookSnapshot): Analysis {
     const analysis = analyze(snapshot);
     const errors = analysis.findings.filter((f) => f.severity === "error").length;
-    const message = analysis.form ? (analysis.findings.length === 0 ? "校验通过：没有发现问题" : `发现强制问题 ${errors} 项、提示 ${analysis.findings.length - errors} 项`) : analysis.recognition.reason;
+    const message = foundForm(analysis) ? (analysis.findings.length === 0 ? "校验通过：没有发现问题" : `发现强制问题 ${errors} 项、提示 ${analysis.findings.length - errors} 项`) : analysis.recognition.reason;
     this.set({ status: "idle", analysis, snapshot, message });
     void this.watch(analysis);
     if (this.state.marking) void this.refreshMarks();
@@ -104,7 +104,7 @@ export class Assistant {
   async recheck(): Promise<void> {
     const prev = this.state.snapshot;
     const sheet = this.state.analysis?.form?.sheet;
-    if (!prev || sheet === undefined || !this.host.readSheet || this.state.status !== "idle") {
+    if (!prev || sheet === undefined || (this.state.analysis?.projects.length ?? 0) > 0 || !this.host.readSheet || this.state.status !== "idle") {
       await this.check();
       return;
     }

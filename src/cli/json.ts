@@ -1,4 +1,4 @@
-import { Analysis, CellAddress, DepartmentForm, FieldRef, Finding, Quantity, TextRef, addressToA1 } from "../engine";
+import { Analysis, ProjectAnalysis, CellAddress, DepartmentForm, FieldRef, Finding, Quantity, TextRef, addressToA1 } from "../engine";
 
 const cell = (a: CellAddress | undefined) => (a ? addressToA1(a) : undefined);
 
@@ -56,6 +56,7 @@ export function modelJson(form: DepartmentForm) {
 
 export function findingJson(f: Finding, sheetName: string) {
   const out: Record<string, unknown> = { rule: f.rule, severity: f.severity, section: f.section, sheet: sheetName, cell: cell(f.cell), message: f.message };
+  if (f.form) out.form = f.form;
   if (f.related?.length) out.related = f.related.map(cell);
   if (f.quote) out.quote = f.quote;
   if (f.details) out.details = f.details.map((d) => ({ [f.detailNames?.[0] ?? "a"]: d.a, [f.detailNames?.[1] ?? "b"]: d.b, figures: d.figures }));
@@ -63,8 +64,39 @@ export function findingJson(f: Finding, sheetName: string) {
   return out;
 }
 
+export function projectJson(p: ProjectAnalysis) {
+  const f = p.form;
+  const s = p.scoring;
+  return {
+    sheet: f.sheetName,
+    form: "项目支出绩效自评表",
+    layout: f.layout,
+    name: f.header.name?.text,
+    department: f.header.department?.text,
+    unit: f.header.unit?.text,
+    funds: f.funds.map((r) => ({ row: r.key, label: r.label, ...Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, { text: c!.text, cell: cell(c!.cell) }])) })),
+    indicators: s.indicators.map((x) => ({
+      level1: x.indicator.level1,
+      level2: x.indicator.level2,
+      level3: x.indicator.level3,
+      nature: x.indicator.nature,
+      target: x.indicator.target.text,
+      actual: x.indicator.actual.text,
+      weight: x.indicator.weight?.quantity.value,
+      score: x.indicator.score?.quantity.value,
+      expectedScore: x.expected,
+      band: x.band?.name,
+      cell: cell(x.indicator.score?.cell),
+    })),
+    scores: { executionRate: s.executionRate, budgetScore: s.budgetScore, total: s.total, grade: s.grade, weightSum: s.weightSum },
+    derived: s.derived.map((d) => ({ cell: cell(d.cell), name: d.derivation.name, value: d.expected, display: d.display, status: d.status })),
+  };
+}
+
 export function analysisJson(file: string, a: Analysis) {
   const form = a.form;
+  const projects = a.projects.map(projectJson);
+  if (!form && projects.length) return { file, sheet: projects[0].sheet, form: "项目支出绩效自评表", model: null, derived: [], projects, findings: a.findings.map((f) => findingJson(f, a.projects.find((p) => p.form.sheet === f.cell.sheet)?.form.sheetName ?? "")) };
   if (!form) return { file, sheet: null, form: null, reason: a.recognition.reason, candidates: a.recognition.candidates, model: null, derived: [], findings: [] };
   return {
     file,
@@ -73,9 +105,11 @@ export function analysisJson(file: string, a: Analysis) {
     model: modelJson(form),
     derived: a.derived.map((d) => {
       const out: Record<string, unknown> = { cell: cell(d.cell), name: d.derivation.name, value: d.expected, display: d.display, status: d.status };
-      if (d.change?.formula || d.status === "ok" && form.funding[d.derivation.target]?.source?.f) out.formula = `=${d.change?.formula ?? form.funding[d.derivation.target]!.source!.f}`;
+      const formula = d.change ? d.change.formula : d.currentFormula;
+      if (formula) out.formula = `=${formula}`;
       return out;
     }),
-    findings: a.findings.map((f) => findingJson(f, form.sheetName)),
+    projects,
+    findings: a.findings.map((f) => findingJson(f, f.form ? a.projects.find((p) => p.form.sheet === f.cell.sheet)?.form.sheetName ?? "" : form.sheetName)),
   };
 }

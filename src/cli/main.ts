@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
-import { analyze, Analysis, hasErrors } from "../engine";
+import { analyze, Analysis, foundForm, hasErrors } from "../engine";
 import { UserError } from "../hosts/xlsx/errors";
 import { applyPatchToWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookAtomic, backupPathFor } from "../hosts/xlsx/xlsxHost";
 import { analysisJson } from "./json";
@@ -65,7 +65,7 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = co
     try {
       const { analysis } = await analyzeFile(file, opts.sheet);
       const form = analysis.form;
-      if (!form) {
+      if (!foundForm(analysis)) {
         code = EXIT_UNUSABLE;
         if (opts.json) io.out(JSON.stringify(analysisJson(file, analysis)));
         else {
@@ -81,7 +81,8 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = co
         if (files.length > 1) io.out("");
       }
       const c = countFindings(analysis);
-      rows.push([path.basename(file), form.header.department?.text ?? "", form.header.year?.text ?? "", String(c.errors), String(c.warnings), c.errors ? "需修改" : "通过"]);
+      const who = form ? form.header.department?.text ?? "" : analysis.projects.map((p) => p.form.header.name?.text ?? "").join("、");
+      rows.push([path.basename(file), who, form?.header.year?.text ?? "", String(c.errors), String(c.warnings), c.errors ? "需修改" : "通过"]);
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       code = EXIT_UNUSABLE;
@@ -107,7 +108,7 @@ export async function runFix(file: string, opts: FixOptions, io: Io = consoleIo)
   try {
     const wb = await readWorkbookFile(file);
     const analysis = analyze(snapshotWorkbook(wb, path.basename(file)), { sheet: opts.sheet });
-    if (!analysis.form) {
+    if (!foundForm(analysis)) {
       io.err(`${file}：${analysis.recognition.reason}`);
       return EXIT_UNUSABLE;
     }

@@ -1,4 +1,4 @@
-import { Analysis, CellChange, Finding, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, valueText, isCellError, CellValue, describeEdit } from "../engine";
+import { Analysis, ProjectAnalysis, CellChange, Finding, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, valueText, isCellError, CellValue, describeEdit } from "../engine";
 
 export function showValue(v: CellValue, formula?: string): string {
   if (formula) return `=${formula}`;
@@ -26,6 +26,18 @@ export function countFindings(a: Analysis): Counts {
   };
 }
 
+/** One line on a project form: which it is, its scores and grade. */
+export function projectSummary(p: ProjectAnalysis): string {
+  const f = p.form;
+  const s = p.scoring;
+  const layout = f.layout === "sichuan" ? "四川格式" : "财预〔2020〕10号格式";
+  const parts = [`工作表「${f.sheetName}」：项目支出绩效自评表（${layout}）「${f.header.name?.text || "未填项目名称"}」`, `绩效指标 ${f.indicators.length} 条`];
+  if (s.executionRate !== undefined) parts.push(`执行率 ${(s.executionRate * 100).toFixed(2)}%`);
+  if (s.budgetScore !== undefined) parts.push(`预算执行得分 ${s.budgetScore.toFixed(2)}`);
+  if (s.total !== undefined) parts.push(`总分 ${s.total.toFixed(2)}（${s.grade}）`);
+  return parts.join(" · ");
+}
+
 /** A finding's fix in a few words: text edits by what they change, cell writes as old → new. */
 export function fixText(f: Finding): string {
   if (f.edit) return `（可自动修正：${describeEdit(f.edit)}）`;
@@ -37,23 +49,28 @@ export function humanReport(file: string, a: Analysis): string {
   const lines: string[] = [];
   lines.push(`检查：${file}`);
   const form = a.form;
-  if (!form) {
+  if (!form && a.projects.length === 0) {
     lines.push(`  ${a.recognition.reason ?? "未找到自评表。"}`);
     return lines.join("\n");
   }
-  const dept = form.header.department?.text || "（未填部门名称）";
-  const year = form.header.year?.text || "（未填年度）";
-  lines.push(`  工作表「${form.sheetName}」：部门整体支出绩效自评表（匹配度 ${Math.round(form.confidence * 100)}%）`);
-  lines.push(`  ${dept} · 被评价年度 ${year} · 主要任务 ${form.tasks.length} 项 · 关键指标 ${form.indicators.length} 条`);
-  if (a.derived.length) {
-    const parts = a.derived.map((d) => `${d.derivation.name} ${addressToA1(d.cell)} = ${d.display} ${d.status === "ok" ? "✓" : "✗"}`);
-    lines.push(`  运算项：${parts.join("；")}`);
+  if (form) {
+    const dept = form.header.department?.text || "（未填部门名称）";
+    const year = form.header.year?.text || "（未填年度）";
+    lines.push(`  工作表「${form.sheetName}」：部门整体支出绩效自评表（匹配度 ${Math.round(form.confidence * 100)}%）`);
+    lines.push(`  ${dept} · 被评价年度 ${year} · 主要任务 ${form.tasks.length} 项 · 关键指标 ${form.indicators.length} 条`);
+    if (a.derived.length) {
+      const parts = a.derived.map((d) => `${d.derivation.name} ${addressToA1(d.cell)} = ${d.display} ${d.status === "ok" ? "✓" : "✗"}`);
+      lines.push(`  运算项：${parts.join("；")}`);
+    }
   }
-  for (const section of SECTION_ORDER) {
-    const fs = a.findings.filter((f) => f.section === section);
+  for (const p of a.projects) lines.push(`  ${projectSummary(p)}`);
+  const groups: { form?: string; section: (typeof SECTION_ORDER)[number] }[] = [];
+  for (const f of a.findings) if (!groups.some((g) => g.form === f.form && g.section === f.section)) groups.push({ form: f.form, section: f.section });
+  for (const { form: formLabel, section } of groups) {
+    const fs = a.findings.filter((f) => f.section === section && f.form === formLabel);
     if (fs.length === 0) continue;
     lines.push("");
-    lines.push(`  【${SECTION_NAMES[section]}】`);
+    lines.push(`  【${formLabel ? `${formLabel} · ` : ""}${SECTION_NAMES[section]}】`);
     for (const f of fs) {
       lines.push(`    ${SEVERITY_NAMES[f.severity]}  ${addressToA1(f.cell).padEnd(5)} ${f.message}${fixText(f)}  [${f.rule}]`);
       if (f.details && f.detailNames) {

@@ -5,7 +5,7 @@ import { Assistant } from "../app/assistant";
 export function noticeText(assistant: Assistant): { text: string; openPane: boolean } {
   const a = assistant.current.analysis;
   if (!a) return { text: assistant.current.message ?? "校验没有完成，请打开助手查看。", openPane: true };
-  if (!a.form) return { text: a.recognition.reason ?? "未找到自评表。", openPane: false };
+  if (!a.form && a.projects.length === 0) return { text: a.recognition.reason ?? "未找到自评表。", openPane: false };
   const errors = a.findings.filter((f) => f.severity === "error").length;
   const warnings = a.findings.length - errors;
   if (errors > 0) return { text: `发现强制问题 ${errors} 项、提示 ${warnings} 项，已打开助手。`, openPane: true };

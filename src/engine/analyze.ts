@@ -1,6 +1,9 @@
 import { WorkbookSnapshot } from "./grid/snapshot";
 import { DepartmentForm } from "./form/model";
-import { Recognition, RecognizeOptions, recognize } from "./form/recognize";
+import { Recognition, RecognizeOptions, recognize, recognizeProjects } from "./form/recognize";
+import { ProjectForm } from "./form/projectModel";
+import { ProjectScoring, scoreProject } from "./derive/projectScoring";
+import { PROJECT_RULES } from "./rules/project";
 import { DerivedCell, deriveDepartment } from "./derive/derive";
 import { ALL_RULES, Finding, Rule, SECTION_ORDER, Severity } from "./rules";
 import { CellChange, Patch, buildPatch } from "./patch";
@@ -11,9 +14,17 @@ export interface AnalyzeOptions extends RecognizeOptions {
   rules?: Rule[];
 }
 
+export interface ProjectAnalysis {
+  form: ProjectForm;
+  scoring: ProjectScoring;
+  findings: Finding[];
+}
+
 export interface Analysis {
   recognition: Recognition;
   form?: DepartmentForm;
+  /** The 项目支出绩效自评表 of the workbook, each with its scores and findings. */
+  projects: ProjectAnalysis[];
   derived: DerivedCell[];
   findings: Finding[];
   /** Every certain fix and derived value, as one patch touching each cell at most once. */
@@ -25,8 +36,11 @@ export interface Analysis {
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function sortFindings(findings: Finding[]): Finding[] {
+  // The department form first, then each project form by sheet; within a form, by section.
+  const formRank = (f: Finding) => (f.form ? 1 + f.cell.sheet : 0);
   return [...findings].sort(
     (a, b) =>
+      formRank(a) - formRank(b) ||
       SECTION_ORDER.indexOf(a.section) - SECTION_ORDER.indexOf(b.section) ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
       a.cell.row - b.cell.row ||
@@ -38,26 +52,35 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
   const recognition = recognize(snapshot, options);
   const form = recognition.form;
-  if (!form) return { recognition, derived: [], findings: [], patch: { changes: [] }, derivedPatch: { changes: [] } };
-  const derived = deriveDepartment(form, snapshot);
+  const projects: ProjectAnalysis[] = recognizeProjects(snapshot, options).map((p) => {
+    const scoring = scoreProject(p, snapshot);
+    return { form: p, scoring, findings: PROJECT_RULES.flatMap((r) => r.check({ form: p, scoring, snapshot })) };
+  });
+  const derived = form ? deriveDepartment(form, snapshot) : [];
   const rules = options.rules ?? ALL_RULES;
-  const findings: Finding[] = [];
+  const findings: Finding[] = projects.flatMap((p) => p.findings);
   const cache = new Map<string, unknown>();
-  for (const rule of rules) findings.push(...rule.check({ form, derived, snapshot, cache }));
+  if (form) for (const rule of rules) findings.push(...rule.check({ form, derived, snapshot, cache }));
   // A text edit is a finding's own fix alone; in the patch, all edits of one cell become one write.
   for (const f of findings) if (f.edit && !f.fix) f.fix = changesFromEdits([f.edit], f.rule);
   const sorted = sortFindings(findings);
-  const derivedChanges = derived.flatMap((d) => (d.change ? [d.change] : []));
+  const derivedChanges = [...derived, ...projects.flatMap((p) => p.scoring.derived)].flatMap((d) => (d.change ? [d.change] : []));
   const textChanges = changesFromEdits(sorted.flatMap((f) => (f.edit ? [f.edit] : [])), "text");
   const fixChanges: CellChange[] = [...derivedChanges, ...textChanges, ...sorted.flatMap((f) => (f.edit ? [] : f.fix ?? []))];
   return {
     recognition,
     form,
+    projects,
     derived,
     findings: sorted,
     patch: buildPatch(fixChanges).patch,
     derivedPatch: buildPatch(derivedChanges).patch,
   };
+}
+
+/** Whether the workbook held any form the engine knows. */
+export function foundForm(a: Analysis): boolean {
+  return !!a.form || a.projects.length > 0;
 }
 
 export function hasErrors(a: Analysis): boolean {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Spinner, Switch, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { Finding } from "../engine";
+import { Finding, foundForm } from "../engine";
 import { Assistant, AssistantState } from "../app/assistant";
 import { FindingList } from "./components/FindingList";
 import { FormSummary } from "./components/FormSummary";
@@ -74,11 +74,11 @@ export function App({ assistant, checkOnOpen, children, strings = STRINGS.zh }: 
         </ul>
       )}
       <FormSummary analysis={analysis} />
-      {assistant.canMark && analysis?.form && (
+      {assistant.canMark && analysis && foundForm(analysis) && (
         <Switch label={t.mark} checked={state.marking} disabled={busy} onChange={(_e, d) => void assistant.setMarking(d.checked)} />
       )}
-      {analysis?.form && analysis.findings.length === 0 && <div className={s.empty}>{t.none}</div>}
-      {analysis?.form && analysis.findings.length > 0 && <FindingList findings={analysis.findings} busy={busy} onSelect={select} onApply={apply} applyLabel={t.apply} />}
+      {analysis && foundForm(analysis) && analysis.findings.length === 0 && <div className={s.empty}>{t.none}</div>}
+      {analysis && foundForm(analysis) && analysis.findings.length > 0 && <FindingList findings={analysis.findings} busy={busy} onSelect={select} onApply={apply} applyLabel={t.apply} />}
       {children}
     </main>
   );

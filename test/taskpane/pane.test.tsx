@@ -9,6 +9,7 @@ import { installFakeExcel, FakeExcel } from "../fakes/fakeExcel";
 import { buildForm, withSpec } from "../helpers/formBuilder";
 import { WorkbookSnapshot } from "../../src/engine";
 import { stringsFor } from "../../src/taskpane/strings";
+import { buildProjectSheet, sichuanSpec } from "../helpers/projectBuilder";
 
 function renderPane(assistant: Assistant) {
   return render(
@@ -151,6 +152,17 @@ describe("the task pane", () => {
     expect(await screen.findByRole("list", { name: "校验结果" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Apply G5" })).toBeInTheDocument();
     expect(stringsFor("zh-CN").check).toBe("一键校验");
+  });
+
+  it("shows a project form's score and grade, and its findings under its own heading", async () => {
+    installFakeExcel({ sheets: [buildProjectSheet({ ...sichuanSpec(), sheetName: "项目", total: 80 })] });
+    const a = new Assistant(new ExcelHost(new DocumentSettingsStorage()));
+    renderPane(a);
+    const list = await check();
+    expect(screen.getByLabelText("项目支出绩效自评表 项目")).toHaveTextContent("总分 91.50 · 优");
+    expect(list).toHaveTextContent("项目支出绩效自评表「城市道路清扫保洁项目」（工作表「项目」） · 总分与等级（1）");
+    fireEvent.click(screen.getByRole("button", { name: /全部应用/ }));
+    await waitFor(() => expect(screen.queryByRole("list", { name: "校验结果" })).toBeNull());
   });
 
   it("says clearly when the workbook holds no form", async () => {

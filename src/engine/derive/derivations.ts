@@ -7,7 +7,8 @@ export interface Derivation {
   /** The name of the derived cell, as printed on the form. */
   name: string;
   inputs: FundingKey[];
-  kind: "money" | "rate";
+  /** money: 万元 to 2 decimals; rate: a fraction shown as a 2-decimal percent; score: points to 2 decimals. */
+  kind: "money" | "rate" | "score";
   /** The arithmetic, in the form's words, for messages. */
   rule: string;
   compute(inputs: number[]): number | undefined;

@@ -17,7 +17,7 @@ export type DerivedStatus =
   | "formula-wrong";
 
 export interface DerivedCell {
-  derivation: Derivation;
+  derivation: DerivedSpec & Partial<Pick<Derivation, "target" | "inputs">>;
   cell: CellAddress;
   /** The correct value: 万元 for money, a fraction for rates. */
   expected: number;
@@ -31,6 +31,8 @@ export interface DerivedCell {
   change?: CellChange;
   /** The canonical formula for the cell. */
   formula: string;
+  /** The formula the cell holds now, if any. */
+  currentFormula?: string;
 }
 
 /** Money in 万元 to 2 decimals, with thousands separators. */
@@ -59,10 +61,10 @@ function formatDecimals(fmt: string | undefined): number | undefined {
 }
 
 /** A cell's numeric value in the derivation's unit: 万元, or a fraction for rates. */
-export function readCellNumber(cell: CellSnapshot | undefined, kind: "money" | "rate"): { value?: number; decimals?: number } {
+export function readCellNumber(cell: CellSnapshot | undefined, kind: "money" | "rate" | "score"): { value?: number; decimals?: number } {
   if (!cell || isEmptyValue(cell.v) || isCellError(cell.v)) return {};
   if (typeof cell.v === "number") {
-    if (kind === "money") return { value: cell.v, decimals: 2 };
+    if (kind !== "rate") return { value: cell.v, decimals: 2 };
     if (isPercentFormat(cell.fmt)) return { value: cell.v, decimals: formatDecimals(cell.fmt) };
     // A bare number in a rate cell: 1 or -0.3558 is a fraction, 100 or -35.58 are percentage points.
     return Math.abs(cell.v) <= 1.5 ? { value: cell.v, decimals: 4 } : { value: cell.v / 100, decimals: 2 };
@@ -70,14 +72,14 @@ export function readCellNumber(cell: CellSnapshot | undefined, kind: "money" | "
   if (typeof cell.v !== "string") return {};
   const q = parseQuantity(cell.v);
   if (q.kind !== "number" || q.value === undefined) return {};
-  if (kind === "money") return { value: q.value, decimals: 2 };
+  if (kind !== "rate") return { value: q.value, decimals: 2 };
   if (q.unit === "%") return { value: q.value / 100, decimals: q.decimals };
   return Math.abs(q.value) <= 1.5 ? { value: q.value, decimals: 4 } : { value: q.value / 100, decimals: q.decimals };
 }
 
 /** Whether a written value agrees with the computed one at the precision the form uses (or the writer used). */
-export function agrees(current: number, expected: number, kind: "money" | "rate", decimals?: number): boolean {
-  if (kind === "money") return Math.abs(roundHalfAwayFromZero(current, 2) - roundHalfAwayFromZero(expected, 2)) < 1e-6;
+export function agrees(current: number, expected: number, kind: "money" | "rate" | "score", decimals?: number): boolean {
+  if (kind !== "rate") return Math.abs(roundHalfAwayFromZero(current, 2) - roundHalfAwayFromZero(expected, 2)) < 1e-6;
   const d = Math.min(2, decimals ?? 2);
   return Math.abs(roundHalfAwayFromZero(current * 100, d) - roundHalfAwayFromZero(expected * 100, d)) < 1e-6;
 }
@@ -112,10 +114,13 @@ export function deriveDepartment(form: DepartmentForm, snapshot: WorkbookSnapsho
   return out;
 }
 
-function judge(d: Derivation, target: FieldRef, inputs: FieldRef[], expected: number, formula: string, sheet: WorkbookSnapshot["sheets"][number]): DerivedCell {
+/** The parts of a derivation that judging a cell needs; project scores build these on the fly. */
+export type DerivedSpec = Pick<Derivation, "id" | "name" | "kind" | "rule">;
+
+export function judge(d: DerivedSpec, target: FieldRef, inputs: FieldRef[], expected: number, formula: string, sheet: WorkbookSnapshot["sheets"][number]): DerivedCell {
   const src = target.source;
-  const display = d.kind === "money" ? formatMoney(expected) : formatRate(expected);
-  const base = { derivation: d, cell: target.cell, expected, display, formula, currentText: target.text };
+  const display = d.kind === "rate" ? formatRate(expected) : formatMoney(expected, d.kind === "money");
+  const base = { derivation: d, cell: target.cell, expected, display, formula, currentText: target.text, currentFormula: src?.f };
   const old = { value: src?.v ?? null, formula: src?.f };
   const readNumber = (row: number, col: number): number | undefined => {
     const c = sheet.cells[row]?.[col];
@@ -136,7 +141,8 @@ function judge(d: Derivation, target: FieldRef, inputs: FieldRef[], expected: nu
     if (parsed) {
       result = evaluateFormula(parsed, readNumber);
       const wanted = inputs.map((f) => f.cell);
-      const refsOk = parsed.refs.length > 0 && parsed.refs.every((r) => wanted.some((w) => w.row === r.row && w.col === r.col)) && wanted.every((w) => parsed.refs.some((r) => r.row === w.row && r.col === w.col));
+      // Every input must be referenced; the result decides the rest (a SUM over a range may take in blank cells).
+      const refsOk = parsed.refs.length > 0 && wanted.every((w) => parsed.refs.some((r) => r.row === w.row && r.col === w.col));
       ok = refsOk && result !== undefined && agrees(result, expected, d.kind);
     } else {
       const cached = readCellNumber(src, d.kind);
@@ -153,9 +159,9 @@ function judge(d: Derivation, target: FieldRef, inputs: FieldRef[], expected: nu
   }
 
   if (!src || isEmptyValue(src.v)) {
-    const numericInputs = inputs.every((f) => typeof f.source?.v === "number" || !!f.source?.f);
+    const numericInputs = inputs.length > 0 && inputs.every((f) => typeof f.source?.v === "number" || !!f.source?.f);
     const change: CellChange = numericInputs
-      ? { cell: target.cell, expected: old, value: expected, formula, numFmt: d.kind === "rate" ? "0.00%" : "#,##0.00", source: d.id }
+      ? { cell: target.cell, expected: old, value: expected, formula, numFmt: d.kind === "rate" ? "0.00%" : d.kind === "score" ? "0.00" : "#,##0.00", source: d.id }
       : { cell: target.cell, expected: old, value: textInStyle(d, expected, inputs.map((f) => f.text)), source: d.id };
     return { ...base, status: "empty", change };
   }
@@ -165,7 +171,7 @@ function judge(d: Derivation, target: FieldRef, inputs: FieldRef[], expected: nu
 
   let value: number | string;
   if (typeof src.v === "number") {
-    if (d.kind === "money") value = expected;
+    if (d.kind !== "rate") value = expected;
     else value = isPercentFormat(src.fmt) || Math.abs(src.v) <= 1.5 ? expected : roundHalfAwayFromZero(expected * 100, 2);
   } else {
     value = textInStyle(d, expected, [target.text, ...inputs.map((f) => f.text)]);
@@ -174,8 +180,9 @@ function judge(d: Derivation, target: FieldRef, inputs: FieldRef[], expected: nu
 }
 
 /** The value as text, in the style the form's own text uses (thousands separators or not). */
-function textInStyle(d: Derivation, expected: number, samples: string[]): string {
+function textInStyle(d: DerivedSpec, expected: number, samples: string[]): string {
   if (d.kind === "rate") return formatRate(expected);
+  if (d.kind === "score") return formatMoney(expected, false);
   const separators = samples.some((s) => /\d,\d{3}/.test(s));
   return formatMoney(expected, separators);
 }

@@ -2,6 +2,8 @@ import { SheetView } from "../grid/sheetView";
 import { WorkbookSnapshot } from "../grid/snapshot";
 import { DepartmentForm } from "./model";
 import { DEPARTMENT_LABELS, DepartmentLabel, DepartmentReader } from "./templates/department";
+import { ProjectReader } from "./templates/project";
+import { ProjectForm } from "./projectModel";
 
 /** Below this share of the template's labels, a sheet is not taken for the form. */
 export const MIN_CONFIDENCE = 0.45;
@@ -47,7 +49,22 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const best = [...candidates].sort((a, b) => b.confidence - a.confidence || a.sheet - b.sheet)[0];
   if (!best || best.confidence < MIN_CONFIDENCE) {
     const where = best && best.confidence > 0 ? `最接近的是工作表「${best.sheetName}」（匹配度 ${Math.round(best.confidence * 100)}%），缺少「${best.missing.slice(0, 4).join("」「")}」等表头。` : "各工作表中都没有「部门调整预算收入」「关键指标」「指标完成情况」等表头。";
-    return { candidates: list, reason: `未找到部门整体支出绩效自评表：${where}请确认表头文字未被改动，或用 --sheet 指定工作表。` };
+    return { candidates: list, reason: `未找到部门整体支出绩效自评表或项目支出绩效自评表：${where}请确认表头文字未被改动，或用 --sheet 指定工作表。` };
   }
   return { form: best.reader.read(best.confidence), candidates: list };
+}
+
+/** Below this share of its labels, a sheet is not taken for a 项目支出绩效自评表. */
+export const MIN_PROJECT_CONFIDENCE = 0.5;
+
+/** Every 项目支出绩效自评表 of the workbook, one per sheet, found by its labels like the department form. */
+export function recognizeProjects(snapshot: WorkbookSnapshot, options: RecognizeOptions = {}): ProjectForm[] {
+  const out: ProjectForm[] = [];
+  snapshot.sheets.forEach((sheet, index) => {
+    if (options.sheet !== undefined && sheet.name !== options.sheet) return;
+    const reader = new ProjectReader(new SheetView(sheet, index));
+    const confidence = reader.score();
+    if (confidence >= MIN_PROJECT_CONFIDENCE) out.push(reader.read(confidence));
+  });
+  return out;
 }

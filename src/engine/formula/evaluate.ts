@@ -132,7 +132,7 @@ export function parseFormula(formula: string): ParsedFormula | undefined {
   }
 }
 
-const FUNCTIONS = new Set(["ROUND", "ABS", "SUM", "IFERROR"]);
+const FUNCTIONS = new Set(["ROUND", "ABS", "SUM", "IFERROR", "MIN", "MAX"]);
 
 function supported(n: Node): boolean {
   switch (n.t) {
@@ -183,6 +183,15 @@ export function evaluateFormula(p: ParsedFormula, read: (row: number, col: numbe
           return s;
         }
         if (n.name === "ABS") return Math.abs(ev(n.args[0]));
+        if (n.name === "MIN" || n.name === "MAX") {
+          const xs: number[] = [];
+          for (const arg of n.args) {
+            if (arg.t === "range") {
+              for (let r = arg.top; r <= arg.bottom; r++) for (let c = arg.left; c <= arg.right; c++) xs.push(read(r, c) ?? 0);
+            } else xs.push(ev(arg));
+          }
+          return n.name === "MIN" ? Math.min(...xs) : Math.max(...xs);
+        }
         if (n.name === "ROUND") {
           const digits = n.args.length > 1 ? ev(n.args[1]) : 0;
           return roundHalfAwayFromZero(ev(n.args[0]), digits);

@@ -8,7 +8,7 @@ import { CellChange } from "../patch";
 export type Severity = "error" | "warning" | "info";
 
 /** The part of the form a finding belongs to, for grouping in the pane and the CLI. */
-export type Section = "header" | "funding" | "goals" | "tasks" | "keyProject" | "overall" | "problems" | "measures";
+export type Section = "header" | "funding" | "goals" | "tasks" | "keyProject" | "overall" | "problems" | "measures" | "projectFunds" | "projectIndicators" | "projectScore";
 
 export const SECTION_NAMES: Record<Section, string> = {
   header: "表头",
@@ -19,14 +19,19 @@ export const SECTION_NAMES: Record<Section, string> = {
   overall: "部门整体绩效",
   problems: "存在问题",
   measures: "改进措施或下一步计划",
+  projectFunds: "项目资金",
+  projectIndicators: "绩效指标",
+  projectScore: "总分与等级",
 };
 
-export const SECTION_ORDER: Section[] = ["header", "funding", "goals", "tasks", "keyProject", "overall", "problems", "measures"];
+export const SECTION_ORDER: Section[] = ["header", "funding", "goals", "tasks", "keyProject", "overall", "problems", "measures", "projectFunds", "projectIndicators", "projectScore"];
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: "强制", warning: "提示", info: "提示" };
 
 export interface Finding {
   rule: string;
+  /** Which form of the workbook it is about, when the workbook holds more than the department form. */
+  form?: string;
   severity: Severity;
   section: Section;
   message: string;

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CellChange, Finding, SECTION_NAMES, SECTION_ORDER, addressToA1, isCellError, valueText, CellValue, describeEdit } from "../../engine";
+import { CellChange, Finding, SECTION_NAMES, addressToA1, isCellError, valueText, CellValue, describeEdit } from "../../engine";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
@@ -49,13 +49,23 @@ export interface FindingListProps {
 /** The findings, grouped by section in the form's order, errors (强制) before warnings (提示). */
 export function FindingList({ findings, busy, onSelect, onApply, applyLabel = "应用" }: FindingListProps) {
   const s = useStyles();
-  const groups = SECTION_ORDER.map((section) => ({ section, items: findings.filter((f) => f.section === section) })).filter((g) => g.items.length > 0);
+  // Grouped by form (the department form, then each project form) and by section within it.
+  const groups: { key: string; title: string; items: Finding[] }[] = [];
+  for (const f of findings) {
+    const key = `${f.form ?? ""}|${f.section}`;
+    let g = groups.find((x) => x.key === key);
+    if (!g) {
+      g = { key, title: `${f.form ? `${f.form} · ` : ""}${SECTION_NAMES[f.section]}`, items: [] };
+      groups.push(g);
+    }
+    g.items.push(f);
+  }
   return (
     <div role="list" aria-label="校验结果" className={s.list}>
       {groups.map((g) => (
-        <React.Fragment key={g.section}>
+        <React.Fragment key={g.key}>
           <div role="presentation" className={s.section}>
-            {SECTION_NAMES[g.section]}（{g.items.length}）
+            {g.title}（{g.items.length}）
           </div>
           {g.items.map((f, i) => (
             <div
