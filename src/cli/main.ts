@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
-import { analyze, Analysis, foundForm, hasErrors } from "../engine";
+import { analyze, Analysis, foundForm, hasErrors, WORDING_SECTIONS, WordingSection, emptyLibrary, parseLibrary, addToLibrary, itemsOfForm, Retriever, priorForms } from "../engine";
 import { UserError } from "../hosts/xlsx/errors";
 import { applyPatchToWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookAtomic, backupPathFor } from "../hosts/xlsx/xlsxHost";
 import { analysisJson } from "./json";
@@ -143,6 +143,110 @@ export async function runFix(file: string, opts: FixOptions, io: Io = consoleIo)
   }
 }
 
+interface SuggestOptions {
+  from?: string[] | string;
+  section?: string;
+  json?: boolean;
+  library?: string;
+  sheet?: string;
+  limit?: string;
+}
+
+const SECTION_BY_NAME: Record<string, WordingSection> = Object.fromEntries(
+  Object.entries(WORDING_SECTIONS).flatMap(([key, name]) => [[key, key], [name, key], [name.replace(/或下一步计划$/, ""), key]]),
+) as Record<string, WordingSection>;
+
+/** ziping suggest: last years' wording for this year's sections, from prior forms and a library file. */
+export async function runSuggest(file: string, opts: SuggestOptions, io: Io = consoleIo): Promise<number> {
+  try {
+    const section = opts.section ? SECTION_BY_NAME[opts.section] : undefined;
+    if (opts.section && !section) {
+      io.err(`不认识的栏目「${opts.section}」。可选：${Object.values(WORDING_SECTIONS).join("、")}。`);
+      return EXIT_UNUSABLE;
+    }
+    let library = emptyLibrary();
+    if (opts.library && fs.existsSync(opts.library)) {
+      try {
+        library = parseLibrary(fs.readFileSync(opts.library, "utf8"));
+      } catch (e) {
+        io.err(`措辞库「${opts.library}」无法读取：${(e as Error).message}。`);
+        return EXIT_UNUSABLE;
+      }
+    }
+    for (const prior of Array.isArray(opts.from) ? opts.from : opts.from ? [opts.from] : []) {
+      const wb = await readWorkbookFile(prior);
+      const snap = snapshotWorkbook(wb, path.basename(prior));
+      const found = priorForms(snap);
+      if (found.length === 0) {
+        io.err(`${prior}：没有找到往年的部门整体支出绩效自评表，跳过。`);
+        continue;
+      }
+      for (const f of found) library = addToLibrary(library, itemsOfForm(f, { file: path.basename(prior) }));
+    }
+    if (opts.library) await writeTextAtomic(opts.library, JSON.stringify(library, null, 1));
+    const wb = await readWorkbookFile(file);
+    const analysis = analyze(snapshotWorkbook(wb, path.basename(file)), { sheet: opts.sheet });
+    if (!analysis.form) {
+      io.err(`${file}：${analysis.recognition.reason}`);
+      return EXIT_UNUSABLE;
+    }
+    if (library.items.length === 0) {
+      io.err("措辞库是空的：请用 --from 给出往年的自评表（.xlsx），或用 --library 指定已有的措辞库文件。");
+      return EXIT_UNUSABLE;
+    }
+    const retriever = new Retriever(library.items);
+    const sections = section ? [section] : (Object.keys(WORDING_SECTIONS) as WordingSection[]);
+    const limit = Math.max(1, Number(opts.limit ?? 5) || 5);
+    const suggestions = sections.flatMap((sec) => retriever.suggest(analysis.form!, sec, limit).map((s) => ({ sec, s })));
+    if (opts.json) {
+      io.out(
+        JSON.stringify({
+          suggestions: suggestions.map(({ sec, s }) => ({
+            section: WORDING_SECTIONS[sec],
+            text: s.adapted,
+            source: { file: s.item.file ?? null, year: s.item.year ?? null, cell: s.item.cell },
+            score: s.score,
+            ...(s.pair ? { pair: { section: WORDING_SECTIONS[s.pair.item.section], text: s.pair.adapted } } : {}),
+          })),
+        }),
+      );
+      return EXIT_OK;
+    }
+    io.out(`建议：${file}（${analysis.form.header.department?.text ?? ""} ${analysis.form.header.year?.text ?? ""}），措辞库 ${library.items.length} 条`);
+    for (const sec of sections) {
+      const list = suggestions.filter((x) => x.sec === sec);
+      io.out("");
+      io.out(`【${WORDING_SECTIONS[sec]}】${list.length ? "" : "（没有合适的往年条目）"}`);
+      list.forEach(({ s }, i) => {
+        io.out(`  ${i + 1}. ${s.adapted.replace(/\n/g, "\n     ")}`);
+        io.out(`     来源：${s.item.year ?? "?"}年 ${s.item.file ?? ""} ${s.item.cell} · 相关度 ${s.score.toFixed(1)}`);
+        if (s.pair) io.out(`     对应的${WORDING_SECTIONS[s.pair.item.section]}：${s.pair.adapted.replace(/\n/g, " ")}`);
+      });
+    }
+    return EXIT_OK;
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    io.err(e.message);
+    return EXIT_UNUSABLE;
+  }
+}
+
+/** Writes a text file through a temporary file and a rename, so a failure leaves the old one. */
+async function writeTextAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
+    } catch {
+      /* nothing more to clean */
+    }
+    throw new UserError(`无法写入措辞库「${file}」（${(e as NodeJS.ErrnoException).code ?? "未知错误"}），原文件未改动。`, "output");
+  }
+}
+
 export function buildProgram(io: Io, setCode: (n: number) => void): Command {
   const program = new Command();
   program
@@ -166,6 +270,17 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .option("-o, --output <输出文件>", "写到另一个文件，原文件不动")
     .option("--sheet <名称>", "只在这个工作表中找自评表")
     .action(async (file: string, opts: FixOptions) => setCode(await runFix(file, opts, io)));
+  program
+    .command("suggest")
+    .description("从往年的自评表中找出适合今年各栏目的措辞（年份前移，数字改为待填）")
+    .argument("<文件>", "今年的 .xlsx 文件")
+    .option("--from <prior.xlsx...>", "往年的自评表（.xlsx），可给多个")
+    .option("--section <栏目>", "只看一个栏目：存在问题、改进措施、重点项目绩效情况、部门整体支出的目标完成情况")
+    .option("--library <措辞库.json>", "措辞库文件：先读入，再把 --from 的条目加进去并保存")
+    .option("--limit <条数>", "每个栏目最多几条（默认 5）")
+    .option("--sheet <名称>", "只在这个工作表中找今年的自评表")
+    .option("--json", "输出 JSON")
+    .action(async (file: string, opts: SuggestOptions) => setCode(await runSuggest(file, opts, io)));
   return program;
 }
 
@@ -205,7 +320,7 @@ function commanderMessage(e: CommanderError): string {
     case "commander.unknownOption":
       return `不认识的选项 ${quoted}。运行 ziping --help 查看可用选项。`;
     case "commander.unknownCommand":
-      return `不认识的命令 ${quoted}。可用命令：check（检查）、fix（修正）。`;
+      return `不认识的命令 ${quoted}。可用命令：check（检查）、fix（修正）、suggest（往年措辞）。`;
     case "commander.optionMissingArgument":
       return `选项缺少取值：${e.message.replace(/^error:\s*/, "")}`;
     case "commander.excessArguments":

@@ -25,3 +25,4 @@ export { PROJECT_RULES } from "./rules/project";
 export { describeEdit, applyTextEdits } from "./narrative/edits";
 export { extractFigures } from "./narrative/figures";
 export type { Figure } from "./narrative/figures";
+export * from "./wording";

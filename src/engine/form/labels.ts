@@ -104,14 +104,31 @@ export function locateValue(
   isLabel: (row: number, col: number) => boolean,
 ): { row: number; col: number } | undefined {
   const area = view.area(hit.row, hit.col);
-  const right = area.right + 1 < Math.max(view.colCount, area.right + 2) ? { row: area.top, col: area.right + 1 } : undefined;
-  const below = { row: area.bottom + 1, col: area.left };
   const usable = (p: { row: number; col: number } | undefined) => p && !isLabel(p.row, p.col);
   const filled = (p: { row: number; col: number } | undefined) => usable(p) && !isEmptyValue(view.cell(p!.row, p!.col)?.v);
-  const order = prefer === "right" ? [right, below] : [below, right];
-  for (const p of order) if (filled(p)) return view.anchor(p!.row, p!.col);
-  for (const p of order) if (usable(p) && p!.row < view.rowCount + 1) return view.anchor(p!.row, p!.col);
-  return undefined;
+  const right = area.right + 1 < view.colCount ? { row: area.top, col: area.right + 1 } : undefined;
+  // A spacer cell may stand between a label and its value: look a few cells along the row, up to the next label.
+  let rightFilled: { row: number; col: number } | undefined;
+  for (let c = area.right + 1; c < Math.min(view.colCount, area.right + 4); c++) {
+    const a = view.anchor(area.top, c);
+    if (isLabel(a.row, a.col)) break;
+    if (filled(a)) {
+      rightFilled = a;
+      break;
+    }
+  }
+  const below = { row: area.bottom + 1, col: area.left };
+  if (prefer === "right") {
+    if (rightFilled) return rightFilled;
+    // An empty value cell on the right is where the value belongs; the row below is another field.
+    if (usable(right)) return view.anchor(right!.row, right!.col);
+    if (filled(below)) return view.anchor(below.row, below.col);
+    return usable(below) ? view.anchor(below.row, below.col) : undefined;
+  }
+  if (filled(below)) return view.anchor(below.row, below.col);
+  if (rightFilled) return rightFilled;
+  if (usable(below)) return view.anchor(below.row, below.col);
+  return usable(right) ? view.anchor(right!.row, right!.col) : undefined;
 }
 
 export function makeFieldRef(view: SheetView, hit: LabelHit, at: { row: number; col: number }): FieldRef {

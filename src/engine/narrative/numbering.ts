@@ -92,8 +92,8 @@ export function splitItems(text: string): { marker?: Marker; text: string }[] {
   for (const level of [1, 2, 3] as const) {
     const top = markers.filter((m) => m.level === level);
     if (top.length >= 2 || (top.length === 1 && level === 2)) {
-      const t = toHalfWidth(text);
-      return top.map((m, i) => ({ marker: m, text: t.slice(m.index, i + 1 < top.length ? top[i + 1].index : t.length).trim() }));
+      // Markers were found in the half-width text; the conversion keeps offsets, so slice the original.
+      return top.map((m, i) => ({ marker: m, text: text.slice(m.index, i + 1 < top.length ? top[i + 1].index : text.length).trim() }));
     }
   }
   return text.trim() ? [{ text: text.trim() }] : [];

@@ -1,0 +1,4 @@
+export * from "./library";
+export * from "./adapt";
+export * from "./retrieve";
+export * from "./templates";
