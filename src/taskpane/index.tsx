@@ -3,6 +3,9 @@ import { Assistant } from "../app/assistant";
 import { ExcelHost } from "../hosts/excel/excelHost";
 import { validateCommand } from "../commands/validate";
 import { renderPane } from "./render";
+import { WordingPanel } from "./components/WordingPanel";
+import { IndexedDbLibraryStore } from "../app/libraryStore";
+import { downloadText } from "./download";
 
 /**
  * The Excel entry (taskpane.html). With the shared runtime this page also hosts the ribbon's
@@ -28,6 +31,10 @@ else {
       return;
     }
     Office.actions?.associate("validate", (event: Office.AddinCommands.Event) => void validateCommand(shared(), event));
-    renderPane(shared(), container, { checkOnOpen: true, displayLanguage: Office.context.displayLanguage });
+    renderPane(shared(), container, {
+      checkOnOpen: true,
+      displayLanguage: Office.context.displayLanguage,
+      extra: <WordingPanel assistant={shared()} store={new IndexedDbLibraryStore()} download={downloadText} />,
+    });
   });
 }

@@ -8,9 +8,15 @@ function startsWith(buf: Uint8Array, magic: number[]): boolean {
   return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
 }
 
+/** Searches for a UTF-16LE string in raw bytes (no Buffer: this runs in the browser too). */
 function containsUtf16(buf: Uint8Array, text: string): boolean {
-  const needle = Buffer.from(text, "utf16le");
-  return Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).indexOf(needle) >= 0;
+  const needle: number[] = [];
+  for (let i = 0; i < text.length; i++) needle.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8);
+  outer: for (let i = 0; i + needle.length <= buf.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (buf[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
 }
 
 /**

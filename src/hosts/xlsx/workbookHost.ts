@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { CellAddress, Patch, WorkbookSnapshot } from "../../engine";
 import { ApplyOutcome, Host, HostStorage, MemoryStorage } from "../types";
-import { applyPatchToWorkbook, snapshotWorkbook } from "./xlsxHost";
+import { applyPatchToWorkbook, snapshotWorkbook } from "./workbook";
 
 /**
  * The Host contract over an in-memory ExcelJS workbook: the CLI's file host and the browser demo's
