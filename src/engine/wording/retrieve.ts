@@ -1,12 +1,12 @@
-import MiniSearch from "minisearch";
 import { DepartmentForm } from "../form/model";
 import { toHalfWidth } from "../text/normalize";
 import { LibraryItem, WordingSection } from "./library";
 import { adaptText, nextItemNumber } from "./adapt";
+import { Bm25Index } from "./bm25";
 
 /**
  * Chinese has no spaces between words, so the index works on character bigrams (and Latin words and
- * numbers whole): no dictionary, no model, nothing to download. MiniSearch ranks them with BM25.
+ * numbers whole): no dictionary, no model, nothing to download. BM25 ranks them.
  */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
@@ -21,6 +21,8 @@ export function tokenize(text: string): string[] {
   }
   return out;
 }
+
+const MAX_QUERY_TERMS = 128;
 
 export interface Suggestion {
   item: LibraryItem;
@@ -42,29 +44,43 @@ export function queryFor(form: DepartmentForm, section: WordingSection): string 
 }
 
 export class Retriever {
-  private readonly index: MiniSearch<LibraryItem>;
+  private readonly index = new Bm25Index();
+  private readonly items: LibraryItem[] = [];
   private readonly byId = new Map<string, LibraryItem>();
 
   constructor(items: LibraryItem[]) {
-    this.index = new MiniSearch<LibraryItem>({
-      fields: ["text", "tasksText"],
-      storeFields: [],
-      tokenize,
-      processTerm: (t) => t,
-      extractField: (doc, field) => (field === "tasksText" ? doc.tasks.join(" ") : (doc as unknown as Record<string, string>)[field]),
-      searchOptions: { boost: { text: 2 }, combineWith: "OR", prefix: false, fuzzy: false },
-    });
-    this.index.addAll(items);
-    for (const i of items) this.byId.set(i.id, i);
+    for (const i of items) {
+      // The item's text counts twice: it is what is inserted; the task names only hint.
+      this.index.add([...tokenize(i.text), ...tokenize(i.text), ...tokenize(i.tasks.join(" "))]);
+      this.items.push(i);
+      this.byId.set(i.id, i);
+    }
+  }
+
+  /**
+   * A query is a whole form's worth of names: hundreds of bigrams. Only the most telling are scored:
+   * those the form repeats (垃圾分类 in many indicators) and few items share, weighted qf × idf.
+   */
+  private queryTerms(query: string): [string, number][] {
+    const n = this.index.size;
+    const qf = new Map<string, number>();
+    for (const t of tokenize(query)) if (this.index.df(t) > 0) qf.set(t, (qf.get(t) ?? 0) + 1);
+    return [...qf.entries()]
+      .map(([t, f]) => [t, f * Math.log(1 + n / this.index.df(t))] as [string, number])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_QUERY_TERMS)
+      .map(([t, w]) => [t, Math.log(1 + w)]);
   }
 
   /** Ranks prior items of one section by how well they fit a query. */
   search(query: string, section: WordingSection, options: { exceptYear?: number; limit?: number } = {}): { item: LibraryItem; score: number }[] {
-    const hits = this.index.search(query, { filter: (r) => {
-      const item = this.byId.get(r.id as string);
-      return !!item && item.section === section && (options.exceptYear === undefined || item.year !== options.exceptYear);
-    } });
-    return hits.slice(0, options.limit ?? 10).map((h) => ({ item: this.byId.get(h.id as string)!, score: Math.round(h.score * 1000) / 1000 }));
+    const scores = this.index.score(this.queryTerms(query));
+    const hits: { item: LibraryItem; score: number }[] = [];
+    this.items.forEach((item, i) => {
+      if (scores[i] <= 0 || item.section !== section || (options.exceptYear !== undefined && item.year === options.exceptYear)) return;
+      hits.push({ item, score: Math.round(scores[i] * 1000) / 1000 });
+    });
+    return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 10);
   }
 
   /** Suggestions for a section of this year's form, best first, adapted to this year. */
