@@ -23,6 +23,7 @@ module.exports = (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/notice.ts",
+      demo: "./src/demo/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, env.outDir || "dist/addin"),
@@ -49,9 +50,12 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeScript: OFFICE_JS }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], inject: "body" }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [], inject: false }),
+      // The demo: the same pane beside an in-page workbook; no office.js, nothing from the network.
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["demo"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "examples/2021-天河区城管局-部门整体支出绩效自评表.xlsx", to: "sample.xlsx" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

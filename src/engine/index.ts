@@ -26,3 +26,4 @@ export { describeEdit, applyTextEdits } from "./narrative/edits";
 export { extractFigures } from "./narrative/figures";
 export type { Figure } from "./narrative/figures";
 export * from "./wording";
+export { cellText, cellQuantity, formatNumber } from "./grid/format";

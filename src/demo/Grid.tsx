@@ -1,0 +1,86 @@
+import * as React from "react";
+import ExcelJS from "exceljs";
+import { CellAddress, cellText, columnLetters } from "../engine";
+import { snapshotWorksheet } from "../hosts/xlsx/workbook";
+
+export interface GridProps {
+  worksheet: ExcelJS.Worksheet;
+  sheetIndex: number;
+  selected?: CellAddress;
+  version: number;
+  onSelect?(cell: CellAddress): void;
+}
+
+/**
+ * The form's sheet as Excel shows it: merged cells, number formats, wrapped text, column widths and
+ * the selected cell. Cell text is rendered as text: markup in a cell stays visible, never interpreted.
+ */
+export function Grid({ worksheet, sheetIndex, selected, version, onSelect }: GridProps) {
+  const snap = React.useMemo(() => snapshotWorksheet(worksheet), [worksheet, version]);
+  const selectedRef = React.useRef<HTMLTableCellElement>(null);
+  React.useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: "center", inline: "nearest" });
+  }, [selected?.row, selected?.col, selected?.sheet]);
+  const rows = snap.cells.length;
+  let cols = 0;
+  for (const r of snap.cells) if (r && r.length > cols) cols = r.length;
+  for (const m of snap.merges) cols = Math.max(cols, m.right + 1);
+  const covered = new Set<string>();
+  const span = new Map<string, { rowSpan: number; colSpan: number }>();
+  for (const m of snap.merges) {
+    span.set(`${m.top}:${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
+  }
+  const width = (c: number) => Math.round((worksheet.getColumn(c + 1).width ?? 9) * 7 + 5);
+  const isSelected = (r: number, c: number) => selected?.sheet === sheetIndex && selected.row === r && selected.col === c;
+  return (
+    <table className="grid" role="grid" aria-label={`工作表 ${worksheet.name}`} data-version={version}>
+      <colgroup>
+        <col style={{ width: 36 }} />
+        {Array.from({ length: cols }, (_, c) => (
+          <col key={c} style={{ width: width(c) }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          <th />
+          {Array.from({ length: cols }, (_, c) => (
+            <th key={c} scope="col">
+              {columnLetters(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, r) => (
+          <tr key={r}>
+            <th scope="row">{r + 1}</th>
+            {Array.from({ length: cols }, (_, c) => {
+              const key = `${r}:${c}`;
+              if (covered.has(key)) return null;
+              const cell = snap.cells[r]?.[c];
+              const sp = span.get(key);
+              const numeric = typeof cell?.v === "number";
+              const sel = isSelected(r, c);
+              return (
+                <td
+                  key={c}
+                  ref={sel ? selectedRef : undefined}
+                  data-cell={`${columnLetters(c)}${r + 1}`}
+                  aria-selected={sel || undefined}
+                  className={`${sel ? "selected" : ""} ${numeric ? "num" : ""} ${cell?.f ? "formula" : ""}`}
+                  rowSpan={sp?.rowSpan}
+                  colSpan={sp?.colSpan}
+                  title={cell?.f ? `=${cell.f}` : undefined}
+                  onClick={() => onSelect?.({ sheet: sheetIndex, row: r, col: c })}
+                >
+                  <div className="cell">{cellText(cell)}</div>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,166 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+
+import { FluentProvider, webLightTheme, Button } from "@fluentui/react-components";
+import { App } from "../taskpane/App";
+const WordingPanel = React.lazy(() => import(/* webpackChunkName: "wording" */ "../taskpane/components/WordingPanel").then((m) => ({ default: m.WordingPanel })));
+import { Assistant } from "../app/assistant";
+import { IndexedDbLibraryStore } from "../app/libraryStore";
+import { downloadText } from "../taskpane/download";
+import type { BrowserHost } from "./browserHost";
+import { LazyHost } from "./lazyHost";
+import { LocalStorageStorage } from "./localStorage";
+
+type View = typeof import("./workbookView");
+
+interface Loaded {
+  host: BrowserHost;
+  assistant: Assistant;
+  name: string;
+  view: View;
+}
+
+const SAMPLE = "2021-天河区城管局-部门整体支出绩效自评表.xlsx";
+let viewModule: Promise<View> | undefined;
+/** ExcelJS and the grid: fetched once the pane has painted, so its first render does not wait on them. */
+const loadView = () => (viewModule ??= import(/* webpackChunkName: "workbook" */ "./workbookView"));
+
+/** Opens a workbook; the pane's assistant waits on it through a lazy host, so the pane paints first. */
+function open(bytesPromise: Promise<ArrayBuffer>, name: string): { assistant: Assistant; loaded: Promise<Loaded> } {
+  const storage = new LocalStorageStorage(`ziping.demo.${name}.`);
+  const loaded = (async () => {
+    const bytes = await bytesPromise;
+    const view = await loadView();
+    const wb = await view.loadWorkbook(new Uint8Array(bytes), name);
+    return { host: new view.BrowserHost(wb, storage, name), view };
+  })();
+  const assistant = new Assistant(new LazyHost(loaded.then((l) => l.host), storage));
+  return { assistant, loaded: loaded.then((l) => ({ ...l, assistant, name })) };
+}
+
+/** The bundled sample, opened after the first paint. */
+function openSample() {
+  let release!: () => void;
+  const painted = new Promise<void>((r) => (release = r));
+  const opened = open(
+    painted.then(() => fetch("sample.xlsx")).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`示例文件读取失败（${r.status}）`)))),
+    SAMPLE,
+  );
+  return { ...opened, start: release };
+}
+const sample = openSample();
+
+function download(name: string, bytes: ArrayBuffer) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The demo: the unchanged task pane beside a workbook it reads and writes, in any browser. */
+function Demo() {
+  const [assistant, setAssistant] = React.useState<Assistant>(sample.assistant);
+  const [loaded, setLoaded] = React.useState<Loaded>();
+  const [error, setError] = React.useState<string>();
+  const [version, setVersion] = React.useState(0);
+  const [sheet, setSheet] = React.useState(0);
+  const [dragging, setDragging] = React.useState(false);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  const store = React.useMemo(() => new IndexedDbLibraryStore(), []);
+
+  const show = React.useCallback(async (opened: { assistant: Assistant; loaded: Promise<Loaded> }) => {
+    setAssistant(opened.assistant);
+    try {
+      const l = await opened.loaded;
+      setError(undefined);
+      setLoaded(l);
+      const a = await l.assistant.check();
+      setSheet(a?.form?.sheet ?? a?.projects[0]?.form.sheet ?? 0);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  React.useEffect(() => {
+    // After the first paint: the pane is on screen before ExcelJS and the sample are fetched.
+    const id = requestAnimationFrame(() => setTimeout(sample.start, 0));
+    void show(sample);
+    return () => cancelAnimationFrame(id);
+  }, [show]);
+
+  React.useEffect(() => (loaded ? loaded.host.onRender(() => setVersion((v) => v + 1)) : undefined), [loaded]);
+  React.useEffect(() => {
+    const s = loaded?.host.selected?.sheet;
+    if (s !== undefined) setSheet(s);
+  }, [loaded, version]);
+
+  const onFiles = (files: FileList | null) => {
+    const f = files?.[0];
+    if (f) void show(open(f.arrayBuffer(), f.name));
+  };
+
+  const ws = loaded?.host.workbook.worksheets[sheet];
+  return (
+    <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
+      <div className="demo">
+        <div className="banner" role="note">
+          这是 ZiPing 自评助手的<b>演示页面</b>：右侧是与 Excel、WPS 中相同的助手，左侧是浏览器里打开的工作簿。表格只在本机浏览器中处理，不会上传。
+          要在 Excel 中使用，请按 README「The Excel add-in」一节加载 manifest.xml；在 WPS 表格中使用，请按「The WPS add-in」一节安装。
+        </div>
+        <div className="bar">
+          <input ref={fileInput} type="file" accept=".xlsx" style={{ display: "none" }} aria-label="打开 .xlsx 文件" onChange={(e) => onFiles(e.target.files)} />
+          <Button size="small" onClick={() => fileInput.current?.click()}>
+            打开…
+          </Button>
+          <Button size="small" disabled={!loaded} onClick={() => loaded && void loaded.host.toBytes().then((b) => download(loaded.name.replace(/\.xlsx$/i, "") + "-已校验.xlsx", b))}>
+            下载
+          </Button>
+          <span>{loaded ? `当前文件：${loaded.name}（也可以把 .xlsx 拖到左侧）` : "正在打开示例…"}</span>
+          {error && (
+            <span role="alert" style={{ color: "#a4262c" }}>
+              {error}
+            </span>
+          )}
+          <span className="tabs">
+            {loaded?.host.workbook.worksheets.map((w, i) => (
+              <Button key={w.id} size="small" appearance={i === sheet ? "primary" : "subtle"} onClick={() => setSheet(i)}>
+                {w.name}
+              </Button>
+            ))}
+          </span>
+        </div>
+        <div className="main">
+          <div
+            className={`sheet ${dragging ? "drop" : ""}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => {
+              e.preventDefault();
+              setDragging(false);
+              onFiles(e.dataTransfer.files);
+            }}
+          >
+            {ws && loaded && <loaded.view.Grid worksheet={ws} sheetIndex={sheet} selected={loaded.host.selected} version={version} onSelect={(c) => void loaded.host.selectCell(c)} />}
+          </div>
+          <div className="pane">
+            <App key={loaded?.name ?? SAMPLE} assistant={assistant}>
+              <React.Suspense fallback={null}>
+                <WordingPanel assistant={assistant} store={store} download={downloadText} />
+              </React.Suspense>
+            </App>
+          </div>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}
+
+createRoot(document.getElementById("root")!).render(<Demo />);
+

@@ -1,0 +1,20 @@
+import { CellAddress, Patch, WorkbookSnapshot } from "../engine";
+import { ApplyOutcome, Host, HostStorage } from "../hosts/types";
+
+/**
+ * A host whose workbook is still loading: the pane renders at once and its calls wait for the
+ * workbook (ExcelJS and the file arrive after the first paint).
+ */
+export class LazyHost implements Host {
+  readonly kind = "browser" as const;
+  constructor(private readonly ready: Promise<Host>, readonly storage: HostStorage) {}
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    return (await this.ready).readSnapshot();
+  }
+  async applyPatch(patch: Patch): Promise<ApplyOutcome> {
+    return (await this.ready).applyPatch(patch);
+  }
+  async selectCell(cell: CellAddress): Promise<void> {
+    return (await this.ready).selectCell(cell);
+  }
+}

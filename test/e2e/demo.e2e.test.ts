@@ -1,0 +1,102 @@
+/**
+ * The demo in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
+ * browser build). .ci/run installs Chromium when it is missing.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { AddressInfo } from "net";
+import webpack from "webpack";
+import ExcelJS from "exceljs";
+import { chromium, Browser, Page } from "playwright-core";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createServer } = require("../../scripts/serve.js");
+
+const ROOT = path.join(__dirname, "..", "..");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI) throw new Error(`CI 上没有找到 Chromium（${CHROMIUM}）：.ci/run 应先安装 Debian 的 chromium 包。`);
+const maybe = haveChromium ? describe : describe.skip;
+if (!haveChromium) console.warn(`跳过浏览器测试：没有 ${CHROMIUM}（apt-get install chromium）。`);
+
+maybe("the demo in headless Chromium", () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-e2e-"));
+  let server: import("http").Server;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // A development build: the same code, built in a fraction of the time (the production build has its own test).
+    const config = require(path.join(ROOT, "webpack.config.js"))({ outDir: out }, { mode: "development" });
+    config.context = ROOT;
+    config.output.path = out;
+    const stats = await new Promise<webpack.Stats>((resolve, reject) => webpack(config, (err, s) => (err || !s ? reject(err) : resolve(s))));
+    if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
+    server = createServer(out);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    await page.goto(`${base}index.html`);
+  }, 150000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  const cell = (a1: string) => page.locator(`td[data-cell="${a1}"]`);
+
+  it("opens the sample form beside the pane, with the demo banner", async () => {
+    await cell("C4").waitFor();
+    expect(await cell("C4").innerText()).toBe("广州市天河区城市管理和综合执法局（本级）");
+    expect(await cell("D8").innerText()).toBe("100.00%");
+    expect(await page.getByRole("note").innerText()).toContain("演示页面");
+  });
+
+  it("一键校验 lists the findings under 校验结果; clicking one selects its cell in the grid", async () => {
+    await page.getByRole("button", { name: "一键校验" }).click();
+    const list = page.getByRole("list", { name: "校验结果" });
+    await list.waitFor();
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, "pane-with-findings.png") });
+    const finding = list.getByRole("listitem").filter({ hasText: "主要任务序号从 1 跳到 3" });
+    await finding.click();
+    await page.locator('td[data-cell="A18"][aria-selected="true"]').waitFor();
+  });
+
+  it("applies a fix and the grid changes; 撤销 puts it back", async () => {
+    expect(await cell("B10").innerText()).toContain("<p>(一) 继续深入推进垃圾分类");
+    await page.getByRole("button", { name: "应用 B10" }).click();
+    await page.waitForFunction(() => !document.querySelector('td[data-cell="B10"]')!.textContent!.includes("<p>"));
+    expect(await cell("B10").innerText()).toMatch(/^\(一\) 继续深入推进垃圾分类/);
+    await page.getByRole("button", { name: "撤销" }).click();
+    await page.waitForFunction(() => document.querySelector('td[data-cell="B10"]')!.textContent!.startsWith("<p>"));
+  });
+
+  it("inserts a template, and the download is the corrected workbook", async () => {
+    await page.getByRole("combobox", { name: "栏目" }).selectOption("keyProject");
+    await page.getByRole("combobox", { name: "插入方式" }).selectOption("replace");
+    await page.getByRole("combobox", { name: "模板" }).selectOption("key-project-report");
+    await page.getByRole("button", { name: "插入模板" }).click();
+    await page.waitForFunction(() => document.querySelector('td[data-cell="B50"]')!.textContent!.includes("一、基本情况"));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载" }).click()]);
+    const file = path.join(out, "downloaded.xlsx");
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    expect(String(ws.getCell("B50").value)).toMatch(/^“【项目名称】”项目绩效自评报告\n一、基本情况/);
+    expect(ws.getCell("D5").value).toBe(18372.1);
+    expect(ws.getCell("D8").numFmt).toBe("0.00%");
+    expect(String(ws.getCell("B10").value)).toContain("<p>");
+  });
+});
