@@ -14,8 +14,40 @@ const DEV_URL = "https://localhost:3000/";
 const PROD_URL = process.env.ZIPING_URL_PROD || "https://ziping.example.gov.cn/addin/";
 const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
 
+/** The WPS add-in (npm run build:wps): the index page with the ribbon callbacks, the same pane without office.js. */
+function wpsConfig(env, production) {
+  const url = process.env.ZIPING_WPS_URL || "http://127.0.0.1:3889/ziping/";
+  const entry = `<jspluginonline name="ziping" type="et" url="${url}"/>`;
+  return {
+    mode: production ? "production" : "development",
+    devtool: false,
+    entry: { main: "./src/wps/main.ts", taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, env.outDir || "dist/wps", "ziping"), filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/index.html", chunks: ["main"] }),
+      // No office.js: inside WPS the pane finds window.Application and uses the WPS host.
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeScript: "" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "assets/*.png", to: "images/[name][ext]" },
+          // Install entries, one level up from the add-in folder: publish mode and jsplugins.xml mode.
+          { from: "src/wps/ribbon.xml", to: "../publish.xml", transform: () => `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  ${entry}\n</jsplugins>\n` },
+          { from: "src/wps/ribbon.xml", to: "../jsplugins.xml", transform: () => `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  ${entry}\n</jsplugins>\n` },
+        ],
+      }),
+    ],
+  };
+}
+
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode === "production";
+  if (env.wps) return wpsConfig(env, production);
   const urlProd = PROD_URL.endsWith("/") ? PROD_URL : `${PROD_URL}/`;
   return {
     mode: production ? "production" : "development",

@@ -10,13 +10,19 @@ export interface LibraryStore {
   saveTemplates(t: SectionTemplate[]): Promise<void>;
 }
 
-/** IndexedDB through idb-keyval: the browser's own database, nothing leaves the machine. */
+/**
+ * IndexedDB through idb-keyval: the browser's own database, nothing leaves the machine. Where a
+ * webview has no IndexedDB (old embedded browsers), the library lasts as long as the pane.
+ */
 export class IndexedDbLibraryStore implements LibraryStore {
   private readonly store: UseStore;
+  private readonly fallback?: MemoryLibraryStore;
   constructor() {
-    this.store = createStore("ziping", "library");
+    if (typeof indexedDB === "undefined") this.fallback = new MemoryLibraryStore();
+    this.store = this.fallback ? (undefined as unknown as UseStore) : createStore("ziping", "library");
   }
   async load(): Promise<Library> {
+    if (this.fallback) return this.fallback.load();
     const raw = await get<string>("library", this.store);
     if (!raw) return emptyLibrary();
     try {
@@ -26,15 +32,19 @@ export class IndexedDbLibraryStore implements LibraryStore {
     }
   }
   async save(lib: Library): Promise<void> {
+    if (this.fallback) return this.fallback.save(lib);
     await set("library", JSON.stringify(lib), this.store);
   }
   async clear(): Promise<void> {
+    if (this.fallback) return this.fallback.clear();
     await del("library", this.store);
   }
   async loadTemplates(): Promise<SectionTemplate[]> {
+    if (this.fallback) return this.fallback.loadTemplates();
     return (await get<SectionTemplate[]>("templates", this.store)) ?? [];
   }
   async saveTemplates(t: SectionTemplate[]): Promise<void> {
+    if (this.fallback) return this.fallback.saveTemplates(t);
     await set("templates", t, this.store);
   }
 }

@@ -23,7 +23,11 @@ function showOutsideOffice(container: HTMLElement) {
 }
 
 const container = document.getElementById("container")!;
-if (typeof Office === "undefined") showOutsideOffice(container);
+const wpsApp = (window as unknown as { Application?: { ActiveWorkbook?: unknown } }).Application;
+if (typeof Office === "undefined" && wpsApp && "ActiveWorkbook" in wpsApp) {
+  // WPS 表格 injects window.Application into add-in pages: the same pane, over the WPS host.
+  void import(/* webpackChunkName: "wps" */ "../wps/pane").then((m) => m.startWpsPane(wpsApp as never, container));
+} else if (typeof Office === "undefined") showOutsideOffice(container);
 else {
   Office.onReady((info) => {
     if (info.host !== Office.HostType.Excel) {

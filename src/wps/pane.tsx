@@ -1,0 +1,24 @@
+/// <reference types="et-jsapi-declare" />
+import * as React from "react";
+import { Assistant } from "../app/assistant";
+import { IndexedDbLibraryStore } from "../app/libraryStore";
+import { WpsHost } from "../hosts/wps/wpsHost";
+import { renderPane } from "../taskpane/render";
+import { WordingPanel } from "../taskpane/components/WordingPanel";
+import { downloadText } from "../taskpane/download";
+import { SaveAnyway } from "./SaveAnyway";
+
+/** The shared pane inside WPS: the same App, over the WPS host. */
+export function startWpsPane(app: typeof Application, container: HTMLElement): void {
+  const assistant = new Assistant(new WpsHost(app));
+  const beforeSave = new URLSearchParams(window.location.search).get("beforeSave") === "1";
+  renderPane(assistant, container, {
+    checkOnOpen: true,
+    extra: (
+      <>
+        {beforeSave && <SaveAnyway app={app} />}
+        <WordingPanel assistant={assistant} store={new IndexedDbLibraryStore()} download={downloadText} />
+      </>
+    ),
+  });
+}
