@@ -3,7 +3,7 @@ import * as path from "path";
 import { Command, CommanderError } from "commander";
 import { analyze, Analysis, foundForm, hasErrors, WORDING_SECTIONS, WordingSection, emptyLibrary, parseLibrary, addToLibrary, itemsOfForm, Retriever, priorForms } from "../engine";
 import { UserError } from "../hosts/xlsx/errors";
-import { applyPatchToWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookAtomic, backupPathFor } from "../hosts/xlsx/xlsxHost";
+import { applyPatchToWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookAtomic, writeFileAtomic, backupPathFor } from "../hosts/xlsx/xlsxHost";
 import { analysisJson } from "./json";
 import { countFindings, describeChange, humanReport, summaryTable } from "./report";
 
@@ -183,7 +183,7 @@ export async function runSuggest(file: string, opts: SuggestOptions, io: Io = co
       }
       for (const f of found) library = addToLibrary(library, itemsOfForm(f, { file: path.basename(prior) }));
     }
-    if (opts.library) await writeTextAtomic(opts.library, JSON.stringify(library, null, 1));
+    if (opts.library) writeFileAtomic(opts.library, JSON.stringify(library, null, 1));
     const wb = await readWorkbookFile(file);
     const analysis = analyze(snapshotWorkbook(wb, path.basename(file)), { sheet: opts.sheet });
     if (!analysis.form) {
@@ -228,22 +228,6 @@ export async function runSuggest(file: string, opts: SuggestOptions, io: Io = co
     if (!(e instanceof UserError)) throw e;
     io.err(e.message);
     return EXIT_UNUSABLE;
-  }
-}
-
-/** Writes a text file through a temporary file and a rename, so a failure leaves the old one. */
-async function writeTextAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    try {
-      if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
-    } catch {
-      /* nothing more to clean */
-    }
-    throw new UserError(`无法写入措辞库「${file}」（${(e as NodeJS.ErrnoException).code ?? "未知错误"}），原文件未改动。`, "output");
   }
 }
 

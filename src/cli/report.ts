@@ -1,16 +1,6 @@
-import { Analysis, ProjectAnalysis, CellChange, Finding, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, valueText, isCellError, CellValue, describeEdit } from "../engine";
+import { Analysis, ProjectAnalysis, Finding, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, describeEdit, describeChange } from "../engine";
 
-export function showValue(v: CellValue, formula?: string): string {
-  if (formula) return `=${formula}`;
-  if (v === null || v === undefined || v === "") return "（空）";
-  if (isCellError(v)) return v.error;
-  const t = valueText(v);
-  return t.length > 30 ? `${t.slice(0, 30)}…` : t;
-}
-
-export function describeChange(c: CellChange): string {
-  return `${addressToA1(c.cell)}：${showValue(c.expected.value, c.expected.formula)} → ${showValue(c.value, c.formula)}`;
-}
+export { describeChange };
 
 export interface Counts {
   errors: number;

@@ -6,7 +6,7 @@ import { App } from "../taskpane/App";
 const WordingPanel = React.lazy(() => import(/* webpackChunkName: "wording" */ "../taskpane/components/WordingPanel").then((m) => ({ default: m.WordingPanel })));
 import { Assistant } from "../app/assistant";
 import { IndexedDbLibraryStore } from "../app/libraryStore";
-import { downloadText } from "../taskpane/download";
+import { downloadBlob, downloadText } from "../taskpane/download";
 import type { BrowserHost } from "./browserHost";
 import { LazyHost } from "./lazyHost";
 import { LocalStorageStorage } from "./localStorage";
@@ -49,17 +49,6 @@ function openSample() {
   return { ...opened, start: release };
 }
 const sample = openSample();
-
-function download(name: string, bytes: ArrayBuffer) {
-  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The demo: the unchanged task pane beside a workbook it reads and writes, in any browser. */
 function Demo() {
@@ -116,7 +105,7 @@ function Demo() {
           <Button size="small" onClick={() => fileInput.current?.click()}>
             打开…
           </Button>
-          <Button size="small" disabled={!loaded} onClick={() => loaded && void loaded.host.toBytes().then((b) => download(loaded.name.replace(/\.xlsx$/i, "") + "-已校验.xlsx", b))}>
+          <Button size="small" disabled={!loaded} onClick={() => loaded && void loaded.host.toBytes().then((b) => downloadBlob(loaded.name.replace(/\.xlsx$/i, "") + "-已校验.xlsx", b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))}>
             下载
           </Button>
           <span>{loaded ? `当前文件：${loaded.name}（也可以把 .xlsx 拖到左侧）` : "正在打开示例…"}</span>

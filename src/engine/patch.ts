@@ -1,4 +1,4 @@
-import { CellAddress, cellKey } from "./grid/address";
+import { CellAddress, cellKey, toA1 } from "./grid/address";
 import { CellValue, WorkbookSnapshot, isEmptyValue, sameValue } from "./grid/snapshot";
 
 /** One cell write. It carries what it expects to overwrite, so a stale change is skipped, never forced. */
@@ -93,4 +93,18 @@ export function applyPatchToSnapshot(snapshot: WorkbookSnapshot, patch: Patch): 
     inverse.push({ cell: change.cell, expected: { value: change.value, formula: change.formula }, value: current.value, formula: current.formula, source: "undo" });
   }
   return { snapshot: { ...snapshot, sheets }, applied, skipped, inverse };
+}
+
+/** A cell's content in a few characters, for "old → new" lines: formulas with "=", empty as （空）. */
+export function showCellValue(v: CellValue, formula?: string, max = 30): string {
+  if (formula) return `=${formula}`;
+  if (v === null || v === undefined || v === "") return "（空）";
+  if (typeof v === "object") return v.error;
+  const t = String(v);
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/** "G6：-10000 → -10145.17" */
+export function describeChange(c: CellChange, max = 30): string {
+  return `${toA1(c.cell.row, c.cell.col)}：${showCellValue(c.expected.value, c.expected.formula, max)} → ${showCellValue(c.value, c.formula, max)}`;
 }

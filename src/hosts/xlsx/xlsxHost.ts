@@ -35,13 +35,21 @@ export function backupPathFor(file: string): string {
  * file is copied beside it first.
  */
 export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, target: string, backupOf?: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
   let bytes: Buffer;
   try {
     bytes = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   } catch {
     throw new UserError(`无法生成「${path.basename(target)}」的内容，原文件未改动。`, "output");
   }
+  writeFileAtomic(target, bytes, backupOf);
+}
+
+/**
+ * Writes a file without ever leaving it half-written: to a temporary file beside the target, then a
+ * rename. With `backupOf`, that file is first copied beside itself (表.xlsx → 表.bak.xlsx).
+ */
+export function writeFileAtomic(target: string, bytes: Buffer | string, backupOf?: string): void {
+  const dir = path.dirname(path.resolve(target));
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     const st = fs.statSync(dir);

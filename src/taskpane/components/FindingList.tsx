@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { CellChange, Finding, SECTION_NAMES, addressToA1, isCellError, valueText, CellValue, describeEdit } from "../../engine";
+import { Finding, SECTION_NAMES, addressToA1, describeEdit, describeChange } from "../../engine";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
@@ -24,19 +24,6 @@ const useStyles = makeStyles({
   details: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%", "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", verticalAlign: "top", textAlign: "left", width: "50%" } },
   figureRow: { backgroundColor: tokens.colorPaletteYellowBackground1 },
 });
-
-/** A cell value as the pane shows it: always plain text, never markup. */
-export function showValue(v: CellValue, formula?: string): string {
-  if (formula) return `=${formula}`;
-  if (v === null || v === "") return "（空）";
-  if (isCellError(v)) return v.error;
-  const t = valueText(v);
-  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
-}
-
-export function changeText(c: CellChange): string {
-  return `${addressToA1(c.cell)}：${showValue(c.expected.value, c.expected.formula)} → ${showValue(c.value, c.formula)}`;
-}
 
 export interface FindingListProps {
   findings: Finding[];
@@ -109,7 +96,7 @@ export function FindingList({ findings, busy, onSelect, onApply, applyLabel = "�
               )}
               {f.fix && f.fix.length > 0 && (
                 <div className={s.fix}>
-                  <span className={s.change}>{f.edit ? describeEdit(f.edit) : f.fix.map(changeText).join("；")}</span>
+                  <span className={s.change}>{f.edit ? describeEdit(f.edit) : f.fix.map((c) => describeChange(c, 40)).join("；")}</span>
                   <Button
                     size="small"
                     appearance="outline"
