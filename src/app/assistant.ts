@@ -197,6 +197,15 @@ export class Assistant {
     }
   }
 
+  /** The cell the user has selected in the sheet, where the host can tell. */
+  async selection() {
+    try {
+      return this.host.getSelection ? await this.host.getSelection() : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async select(cell: CellAddress): Promise<void> {
     try {
       await this.host.selectCell(cell);

@@ -17,4 +17,8 @@ export class LazyHost implements Host {
   async selectCell(cell: CellAddress): Promise<void> {
     return (await this.ready).selectCell(cell);
   }
+  async getSelection() {
+    const h = await this.ready;
+    return h.getSelection ? h.getSelection() : undefined;
+  }
 }

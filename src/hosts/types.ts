@@ -31,6 +31,8 @@ export interface Host {
   applyPatch(patch: Patch): Promise<ApplyOutcome>;
   /** Selects (and shows) a cell. */
   selectCell(cell: CellAddress): Promise<void>;
+  /** The selected cell and what it holds, for inserting text where the user points. */
+  getSelection?(): Promise<({ cell: CellAddress } & CellState) | undefined>;
   storage: HostStorage;
   /** Calls back when the user edits the sheet; returns a function that stops listening. */
   onSheetChanged?(sheet: number, callback: () => void): Promise<() => void>;

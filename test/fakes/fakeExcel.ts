@@ -145,10 +145,17 @@ export class FakeContext {
   syncs = 0;
   private ops: Op[] = [];
   private loadedCells = 0;
-  readonly workbook: { worksheets: FakeWorksheets };
+  readonly workbook: { worksheets: FakeWorksheets; getSelectedRange(): FakeRange };
 
   constructor(readonly excel: FakeExcel) {
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    const worksheets = new FakeWorksheets(this);
+    this.workbook = {
+      worksheets,
+      getSelectedRange: () => {
+        const sel = excel.selected ?? { sheet: excel.sheets[excel.active].name, address: "A1" };
+        return worksheets.getItem(sel.sheet).getRange(sel.address);
+      },
+    };
   }
 
   queue(op: Op): void {
@@ -294,6 +301,10 @@ class FakeRange extends Loadable {
   }
   sheet(): FakeSheet {
     return this.ctx.excel.sheets[this.sheetIndex];
+  }
+  private ws?: FakeWorksheet;
+  get worksheet(): FakeWorksheet {
+    return (this.ws ??= new FakeWorksheet(this.ctx, this.sheetIndex, false));
   }
   firstCell(): FakeCell | undefined {
     const b = this.bounds();

@@ -75,6 +75,16 @@ describe("the 建议 panel", () => {
     await waitFor(() => expect(fake.cell(0, "B50")!.v).toBe(before));
   });
 
+  it("writes into the selected cell when asked to", async () => {
+    const { fake, assistant } = await setup();
+    await assistant.select({ sheet: 0, row: 12, col: 3 }); // D13, an empty cell
+    fireEvent.change(screen.getByRole("combobox", { name: "写入位置" }), { target: { value: "selected" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "栏目" }), { target: { value: "problems" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "模板" }), { target: { value: "problems-skeleton" } });
+    fireEvent.click(screen.getByRole("button", { name: "插入模板" }));
+    await waitFor(() => expect(String(fake.cell(0, "D13")?.v ?? "")).toMatch(/^（一）预算编制和执行方面/));
+  });
+
   it("imports a library exported as JSON, and clears it in one click", async () => {
     const { store } = await setup();
     const json = JSON.stringify(await store.load());

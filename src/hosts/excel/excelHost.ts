@@ -234,6 +234,19 @@ export class ExcelHost implements Host {
     });
   }
 
+  async getSelection(): Promise<({ cell: CellAddress } & CellState) | undefined> {
+    return Excel.run(async (context) => {
+      const range = context.workbook.getSelectedRange();
+      range.load("rowIndex,columnIndex,values,formulas");
+      range.worksheet.load("name");
+      await context.sync();
+      const sheet = this.sheetNames.indexOf(range.worksheet.name);
+      if (sheet < 0) return undefined;
+      const f = range.formulas[0][0];
+      return { cell: { sheet, row: range.rowIndex, col: range.columnIndex }, value: toValue(range.values[0][0]), formula: typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined };
+    });
+  }
+
   async onSheetChanged(sheet: number, callback: () => void): Promise<() => void> {
     const name = this.nameOf(sheet);
     const handle = await Excel.run(async (context) => {

@@ -177,6 +177,19 @@ export class WpsHost implements Host {
     return out;
   }
 
+  async getSelection(): Promise<({ cell: CellAddress } & CellState) | undefined> {
+    const sel = (this.app as unknown as { Selection?: EtRange }).Selection;
+    if (!sel) return undefined;
+    const name = (sel as unknown as { Worksheet: { Name: string } }).Worksheet.Name;
+    const wb = this.app.ActiveWorkbook;
+    let sheet = -1;
+    for (let i = 1; i <= wb.Sheets.Count; i++) if ((wb.Sheets.Item(i) as unknown as Et.Worksheet).Name === name) sheet = i - 1;
+    if (sheet < 0) return undefined;
+    const cell = sel.Cells.Item(1, 1) as EtRange;
+    const f = cell.Formula as unknown;
+    return { cell: { sheet, row: (cell.Row as number) - 1, col: (cell.Column as number) - 1 }, value: toValue(cell.Value2), formula: typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined };
+  }
+
   async selectCell(cell: CellAddress): Promise<void> {
     const ws = this.app.ActiveWorkbook.Sheets.Item(cell.sheet + 1) as unknown as Et.Worksheet;
     ws.Activate();

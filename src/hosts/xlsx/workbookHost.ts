@@ -26,4 +26,13 @@ export class WorkbookHost implements Host {
   async selectCell(cell: CellAddress): Promise<void> {
     this.selected = cell;
   }
+
+  async getSelection() {
+    if (!this.selected) return undefined;
+    const ws = this.workbook.worksheets[this.selected.sheet];
+    const c = ws?.getCell(this.selected.row + 1, this.selected.col + 1);
+    if (!c) return undefined;
+    const snap = snapshotWorkbook(this.workbook).sheets[this.selected.sheet]?.cells[this.selected.row]?.[this.selected.col];
+    return { cell: this.selected, value: snap?.v ?? null, formula: snap?.f };
+  }
 }

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, Select, Text, Textarea, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { BUILT_IN_TEMPLATES, DepartmentForm, InsertMode, Library, Retriever, SectionTemplate, Suggestion, WORDING_SECTIONS, WordingSection, addToLibrary, emptyLibrary, insertionChange, parseLibrary, templateText } from "../../engine";
+import { addressToA1, BUILT_IN_TEMPLATES, DepartmentForm, InsertMode, Library, Retriever, SectionTemplate, Suggestion, WORDING_SECTIONS, WordingSection, addToLibrary, emptyLibrary, insertionChange, parseLibrary, templateText } from "../../engine";
 import { Assistant, AssistantState } from "../../app/assistant";
 import { LibraryStore } from "../../app/libraryStore";
 import { itemsFromSnapshot, itemsFromXlsx } from "../../app/importPrior";
@@ -30,6 +30,7 @@ export function WordingPanel({ assistant, store, download }: WordingPanelProps) 
   const [userTemplates, setUserTemplates] = React.useState<SectionTemplate[]>([]);
   const [section, setSection] = React.useState<WordingSection>("problems");
   const [mode, setMode] = React.useState<InsertMode>("append");
+  const [target, setTarget] = React.useState<"section" | "selected">("section");
   const [note, setNote] = React.useState("");
   const [templateId, setTemplateId] = React.useState("");
   const [templateName, setTemplateName] = React.useState("");
@@ -52,13 +53,27 @@ export function WordingPanel({ assistant, store, download }: WordingPanelProps) 
     setNote(message);
   };
 
-  const insert = async (text: string, label: string, target: WordingSection = section) => {
-    const ref = form ? (target === "achieved" ? form.goals.achieved : form[target]) : undefined;
-    if (!ref) {
-      setNote(`表中没有找到「${WORDING_SECTIONS[target]}」一栏，无法插入。`);
+  const insert = async (text: string, label: string, into: WordingSection = section) => {
+    if (target === "selected") {
+      const sel = await assistant.selection();
+      if (!sel) {
+        setNote("没有读到选中的单元格：请先在表格中选中要写入的单元格。");
+        return;
+      }
+      if (sel.formula) {
+        setNote(`选中的 ${addressToA1(sel.cell)} 是公式单元格，不写入文字。`);
+        return;
+      }
+      const raw = sel.value === null ? "" : String(typeof sel.value === "object" ? sel.value.error : sel.value);
+      await assistant.insertText({ ...insertionChange({ cell: sel.cell, raw }, text, mode, "insert"), expected: { value: sel.value } }, `${label}（${addressToA1(sel.cell)}）`);
       return;
     }
-    await assistant.insertText(insertionChange(ref, text, mode, "insert"), `${label}（${WORDING_SECTIONS[target]}）`);
+    const ref = form ? (into === "achieved" ? form.goals.achieved : form[into]) : undefined;
+    if (!ref) {
+      setNote(`表中没有找到「${WORDING_SECTIONS[into]}」一栏，无法插入。`);
+      return;
+    }
+    await assistant.insertText(insertionChange(ref, text, mode, "insert"), `${label}（${WORDING_SECTIONS[into]}）`);
   };
 
   const importFiles = async (files: FileList | null) => {
@@ -104,6 +119,10 @@ export function WordingPanel({ assistant, store, download }: WordingPanelProps) 
           <option value="append">追加到末尾</option>
           <option value="prepend">插入到开头</option>
           <option value="replace">替换原有内容</option>
+        </Select>
+        <Select aria-label="写入位置" value={target} onChange={(_e, d) => setTarget(d.value as "section" | "selected")}>
+          <option value="section">写入栏目单元格</option>
+          <option value="selected">写入选中的单元格</option>
         </Select>
       </div>
       <div className={s.row}>
