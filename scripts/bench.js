@@ -112,7 +112,20 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-"));
   try {
     const count = 200;
-    for (let i = 0; i < count; i++) fs.copyFileSync(EXAMPLE, path.join(dir, `form-${String(i).padStart(3, "0")}.xlsx`));
+    // 200 different forms: the sample with its department, figures and prose varied, so nothing
+    // the engine remembers from one form serves the next.
+    const base = new ExcelJS.Workbook();
+    await base.xlsx.readFile(EXAMPLE);
+    const ws = base.worksheets[0];
+    const originals = { C4: ws.getCell("C4").value, E10: ws.getCell("E10").value, B51: ws.getCell("B51").value, B52: ws.getCell("B52").value, G5: ws.getCell("G5").value };
+    for (let i = 0; i < count; i++) {
+      ws.getCell("C4").value = `${originals.C4}${i}`;
+      ws.getCell("E10").value = String(originals.E10).replace(/2577/g, String(2577 + i)).replace(/一是/g, `一是第${i}项`);
+      ws.getCell("B51").value = String(originals.B51).replace(/2577/g, String(2577 + i)).replace(/二是/g, `二是第${i}项`);
+      ws.getCell("B52").value = `${originals.B52}（${i}）`;
+      ws.getCell("G5").value = Number(originals.G5) + i;
+      await base.xlsx.writeFile(path.join(dir, `form-${String(i).padStart(3, "0")}.xlsx`));
+    }
     const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
     // Alternate the two measurements and keep the better of two rounds, so disk caches favour neither.
     const load = [];
@@ -129,8 +142,13 @@ async function main() {
     }
     const l = Math.min(...load);
     const c = Math.min(...check);
+    // The same, checking the structure only (the rules of issue 2, before the prose checks came).
+    const structural = await timeAsync(async () => {
+      for (const f of files) analyze(snapshotWorkbook(await readWorkbookFile(f)), { rules: DEPARTMENT_RULES });
+    });
     console.log(`cli     ${count} forms, plain ExcelJS load        ${fmt(l).padStart(10)}`);
-    console.log(`cli     ${count} forms, ziping check           ${fmt(c).padStart(10)}   ratio ${(c / l).toFixed(2)} (target ≤ 1.3)   ${c / l <= 1.3 ? "ok" : "MISSED"}`);
+    console.log(`cli     ${count} forms, structural checks only ${fmt(structural).padStart(10)}   ratio ${(structural / l).toFixed(2)} (target ≤ 1.3)   ${structural / l <= 1.3 ? "ok" : "MISSED"}`);
+    console.log(`cli     ${count} forms, ziping check (all)     ${fmt(c).padStart(10)}   ratio ${(c / l).toFixed(2)} (target ≤ 1.3)   ${c / l <= 1.3 ? "ok" : "MISSED"}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

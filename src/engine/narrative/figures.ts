@@ -48,8 +48,22 @@ function clauseAround(text: string, start: number, end: number): { before: strin
   return { before: text.slice(s, start), after: text.slice(end, e), clause: text.slice(s, e) };
 }
 
-/** Reads every figure of a text, with what it counts. Dates, years and list numbers are left out. */
-export function extractFigures(text: string): Figure[] {
+const memo = new Map<string, readonly Figure[]>();
+
+/**
+ * Reads every figure of a text, with what it counts. Dates, years and list numbers are left out.
+ * Several rules read the same prose in one pass: the result is remembered (and must not be changed).
+ */
+export function extractFigures(text: string): readonly Figure[] {
+  const hit = memo.get(text);
+  if (hit) return hit;
+  const out = readFigures(text);
+  if (memo.size > 1000) memo.clear();
+  memo.set(text, out);
+  return out;
+}
+
+function readFigures(text: string): Figure[] {
   const out: Figure[] = [];
   FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;

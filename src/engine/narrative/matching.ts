@@ -1,7 +1,7 @@
 import { DepartmentForm, Indicator } from "../form/model";
 import { Figure, extractFigures } from "./figures";
 import { ProseBlock, reportBlocks } from "./sections";
-import { MeasureKind, bigrams, canonicalName, kindOfName, kindOfUnit, measureCore, overlap } from "./similarity";
+import { MeasureKind, bigrams, canonicalName, kindOfName, kindOfUnit, measureCore } from "./similarity";
 
 export interface ProseFigure {
   block: ProseBlock;
@@ -42,6 +42,15 @@ export function valuesAgree(indicatorValue: number, figure: Figure): boolean {
 export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): IndicatorMatch[] {
   const out: IndicatorMatch[] = [];
   const figureGrams = figures.map((p) => bigrams(canonicalName(p.figure.subject + p.figure.after)));
+  // An inverted index from bigram to figures, so each indicator meets only the figures it shares words with.
+  const postings = new Map<string, number[]>();
+  figureGrams.forEach((g, i) => {
+    for (const b of g) {
+      const list = postings.get(b);
+      if (list) list.push(i);
+      else postings.set(b, [i]);
+    }
+  });
   for (const ind of form.indicators) {
     const q = ind.quantity;
     if (q.kind !== "number" || q.isTarget || q.value === undefined || !ind.name) continue;
@@ -50,15 +59,19 @@ export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): I
     if (nameKind === "rate" && valueKind !== "rate") continue;
     const kind = valueKind ?? nameKind;
     const grams = bigrams(measureCore(ind.name));
+    const shared = new Map<number, number>();
+    for (const b of grams) for (const i of postings.get(b) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     const candidates: IndicatorMatch["candidates"] = [];
-    figures.forEach((p, i) => {
-      if (!kindsCompatible(kind, kindOfUnit(p.figure.unit))) return;
-      if (nameKind && nameKind !== kindOfUnit(p.figure.unit)) return;
-      const similarity = overlap(grams, figureGrams[i]);
-      if (similarity < MIN_SIMILARITY) return;
+    for (const [i, n] of shared) {
+      if (n < 2) continue;
+      const p = figures[i];
+      const unitKind = kindOfUnit(p.figure.unit);
+      if (!kindsCompatible(kind, unitKind) || (nameKind && nameKind !== unitKind)) continue;
+      const similarity = n / Math.min(grams.size, figureGrams[i].size);
+      if (similarity < MIN_SIMILARITY) continue;
       candidates.push({ at: p, similarity, agrees: valuesAgree(q.value!, p.figure) });
-    });
-    if (candidates.length) out.push({ indicator: ind, candidates: candidates.sort((a, b) => b.similarity - a.similarity) });
+    }
+    if (candidates.length) out.push({ indicator: ind, candidates: candidates.sort((a, b) => b.similarity - a.similarity || a.at.figure.index - b.at.figure.index) });
   }
   return out;
 }

@@ -28,7 +28,22 @@ export function measureCore(name: string): string {
   return canonicalName(name).replace(COUNT_SUFFIX, "");
 }
 
+const bigramMemo = new Map<string, Set<string>>();
+
+/** The character bigrams of a text (remembered for long texts, which several rules compare). */
 export function bigrams(s: string): Set<string> {
+  if (s.length > 200) {
+    const hit = bigramMemo.get(s);
+    if (hit) return hit;
+    const out = computeBigrams(s);
+    if (bigramMemo.size > 200) bigramMemo.clear();
+    bigramMemo.set(s, out);
+    return out;
+  }
+  return computeBigrams(s);
+}
+
+function computeBigrams(s: string): Set<string> {
   const out = new Set<string>();
   // Chinese text is in the Basic Multilingual Plane: UTF-16 units are characters here.
   for (let i = 0; i + 1 < s.length; i++) out.add(s.slice(i, i + 2));

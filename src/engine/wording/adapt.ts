@@ -18,7 +18,7 @@ export function adaptText(text: string, fromYear: number | undefined, toYear: nu
   }
   // Figures (not years, dates or list numbers) become placeholders, from the last so offsets hold.
   const figures = extractFigures(t).filter((f) => !/^\d{4}年?$/.test(f.raw));
-  for (const f of figures.sort((a, b) => b.index - a.index)) {
+  for (const f of [...figures].sort((a, b) => b.index - a.index)) {
     if (t.slice(f.index, f.index + f.raw.length) !== f.raw) continue;
     t = `${t.slice(0, f.index)}【待填：${f.raw}】${t.slice(f.index + f.raw.length)}`;
   }
