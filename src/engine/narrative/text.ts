@@ -1,4 +1,4 @@
-import { stripMarkup, toHalfWidth } from "../text/normalize";
+import { toHalfWidth } from "../text/normalize";
 
 /** A sentence of prose with its place in the text. */
 export interface Sentence {
@@ -33,7 +33,8 @@ export function comparable(text: string): string {
 
 function computeComparable(text: string): string {
   // Separators between digits are part of the figure: 74,892 ≠ 74.892 ≠ 74892, 6·13 ≠ 6.13.
-  const t = toHalfWidth(stripMarkup(text))
+  // Prose reaches here with its markup already turned into lines.
+  const t = toHalfWidth(text)
     .replace(/(\d)\.(?=\d)/g, "$1\u2024")
     .replace(/(\d),(?=\d)/g, "$1\u201a")
     .replace(/(\d)·(?=\d)/g, "$1\u2027");

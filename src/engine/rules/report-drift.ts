@@ -1,13 +1,28 @@
 import { Finding, Rule, formatMessage, quote } from "./types";
 import { ProseBlock, proseBlocks } from "../narrative/sections";
 import { comparable, splitSentences } from "../narrative/text";
-import { bigrams, jaccard, overlap } from "../narrative/similarity";
+import { bigrams, overlap } from "../narrative/similarity";
 import { extractFigures } from "../narrative/figures";
 
-/** Two blocks carry the same report when most of their text is shared. */
+/** Two blocks carry the same report when most of the sentences of one stand in the other. */
 const SAME_REPORT = 0.6;
 /** A sentence of one block and its counterpart in the other. */
 const SAME_SENTENCE = 0.5;
+
+/**
+ * How much of one text the other repeats word for word: the share of its sentences found in the
+ * other. Cheap (string search), and it is what "the same report pasted twice" means.
+ */
+export function sharedSentences(a: string, b: string): number {
+  const sa = splitSentences(a).map((s) => comparable(s.text)).filter((c) => c.length >= 4);
+  const sb = splitSentences(b).map((s) => comparable(s.text)).filter((c) => c.length >= 4);
+  if (sa.length === 0 || sb.length === 0) return 0;
+  const ta = comparable(a);
+  const tb = comparable(b);
+  const inB = sa.filter((c) => tb.includes(c)).length / sa.length;
+  const inA = sb.filter((c) => ta.includes(c)).length / sb.length;
+  return Math.max(inA, inB);
+}
 
 export interface DriftPair {
   a: string;
@@ -17,17 +32,22 @@ export interface DriftPair {
 
 /** Every sentence of `a` missing from `b` word for word, paired with its counterpart, and the other way round. */
 export function reportDrift(a: string, b: string): DriftPair[] {
-  const bText = comparable(b);
   const aText = comparable(a);
-  const aSentences = splitSentences(a);
-  const bSentences = splitSentences(b);
-  const bGrams = bSentences.map((s) => bigrams(comparable(s.text)));
+  const bText = comparable(b);
+  // Only sentences missing from the other text word for word can differ; they pair among themselves.
+  const onlyA = splitSentences(a).filter((s) => {
+    const c = comparable(s.text);
+    return c.length >= 4 && !bText.includes(c);
+  });
+  const onlyB = splitSentences(b).filter((s) => {
+    const c = comparable(s.text);
+    return c.length >= 4 && !aText.includes(c);
+  });
+  const bGrams = onlyB.map((s) => bigrams(comparable(s.text)));
   const pairs: DriftPair[] = [];
   const usedB = new Set<number>();
-  for (const s of aSentences) {
-    const c = comparable(s.text);
-    if (c.length < 4 || bText.includes(c)) continue;
-    const g = bigrams(c);
+  for (const s of onlyA) {
+    const g = bigrams(comparable(s.text));
     let best = -1;
     let bestSim = 0;
     bGrams.forEach((bg, i) => {
@@ -37,14 +57,13 @@ export function reportDrift(a: string, b: string): DriftPair[] {
         best = i;
       }
     });
-    const counterpart = best >= 0 && bestSim >= SAME_SENTENCE ? bSentences[best].text : "";
-    if (best >= 0 && bestSim >= SAME_SENTENCE) usedB.add(best);
+    const paired = best >= 0 && bestSim >= SAME_SENTENCE;
+    if (paired) usedB.add(best);
+    const counterpart = paired ? onlyB[best].text : "";
     pairs.push({ a: s.text, b: counterpart, figures: figuresDiffer(s.text, counterpart) });
   }
-  bSentences.forEach((s, i) => {
-    const c = comparable(s.text);
-    if (usedB.has(i) || c.length < 4 || aText.includes(c)) return;
-    pairs.push({ a: "", b: s.text, figures: figuresDiffer("", s.text) });
+  onlyB.forEach((s, i) => {
+    if (!usedB.has(i)) pairs.push({ a: "", b: s.text, figures: figuresDiffer("", s.text) });
   });
   return pairs;
 }
@@ -75,7 +94,7 @@ export const reportDriftRule: Rule = {
     for (let i = 0; i < blocks.length; i++)
       for (let j = i + 1; j < blocks.length; j++) {
         const [a, b]: ProseBlock[] = [blocks[i], blocks[j]];
-        if (jaccard(bigrams(comparable(a.ref.text)), bigrams(comparable(b.ref.text))) < SAME_REPORT) continue;
+        if (sharedSentences(a.ref.text, b.ref.text) < SAME_REPORT) continue;
         const pairs = reportDrift(a.ref.text, b.ref.text).sort((x, y) => Number(y.figures) - Number(x.figures));
         if (pairs.length === 0) continue;
         const first = pairs[0];
