@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
-import { analyze, Analysis, foundForm, hasErrors, WORDING_SECTIONS, WordingSection, emptyLibrary, parseLibrary, addToLibrary, itemsOfForm, Retriever, priorForms } from "../engine";
+import { analyze, foundForm, hasErrors, WORDING_SECTIONS, WordingSection, emptyLibrary, parseLibrary, addToLibrary, itemsOfForm, Retriever, priorForms } from "../engine";
 import { UserError } from "../hosts/xlsx/errors";
 import { applyPatchToWorkbook, readWorkbookFile, snapshotWorkbook, writeWorkbookAtomic, writeFileAtomic, backupPathFor } from "../hosts/xlsx/xlsxHost";
-import { analysisJson } from "./json";
-import { countFindings, describeChange, humanReport, summaryTable } from "./report";
+import { describeChange, summaryTable, countFindings } from "./report";
+import { FileReport, ReportOptions, reportFile } from "./fileReport";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -47,11 +47,6 @@ interface CheckOptions {
   sheet?: string;
 }
 
-async function analyzeFile(file: string, sheet?: string): Promise<{ analysis: Analysis }> {
-  const wb = await readWorkbookFile(file);
-  const snapshot = snapshotWorkbook(wb, path.basename(file));
-  return { analysis: analyze(snapshot, { sheet }) };
-}
 
 export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = consoleIo): Promise<number> {
   const files = expandInputs(inputs);
@@ -61,42 +56,30 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = co
   }
   let code = EXIT_OK;
   const rows: string[][] = [];
-  for (const file of files) {
-    try {
-      const { analysis } = await analyzeFile(file, opts.sheet);
-      const form = analysis.form;
-      if (!foundForm(analysis)) {
-        code = EXIT_UNUSABLE;
-        if (opts.json) io.out(JSON.stringify(analysisJson(file, analysis)));
-        else {
-          io.err(`${file}：${analysis.recognition.reason}`);
-        }
-        rows.push([path.basename(file), "—", "—", "—", "—", "未找到自评表"]);
-        continue;
-      }
-      if (hasErrors(analysis) && code === EXIT_OK) code = EXIT_FINDINGS;
-      if (opts.json) io.out(JSON.stringify(analysisJson(file, analysis)));
-      else {
-        io.out(humanReport(file, analysis));
-        if (files.length > 1) io.out("");
-      }
-      const c = countFindings(analysis);
-      const who = form ? form.header.department?.text ?? "" : analysis.projects.map((p) => p.form.header.name?.text ?? "").join("、");
-      rows.push([path.basename(file), who, form?.header.year?.text ?? "", String(c.errors), String(c.warnings), c.errors ? "需修改" : "通过"]);
-    } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      code = EXIT_UNUSABLE;
-      if (opts.json) io.out(JSON.stringify({ file, error: e.message }));
-      else io.err(e.message);
-      rows.push([path.basename(file), "—", "—", "—", "—", "无法读取"]);
-    }
-  }
+  const emit = (r: FileReport) => {
+    for (const l of r.out) io.out(l);
+    for (const l of r.err) io.err(l);
+    rows.push(r.row);
+    if (r.code === EXIT_UNUSABLE) code = EXIT_UNUSABLE;
+    else if (r.code === EXIT_FINDINGS && code === EXIT_OK) code = EXIT_FINDINGS;
+  };
+  for (const file of files) emit(await checkFile(file, { json: opts.json, sheet: opts.sheet, several: files.length > 1 }));
   if (!opts.json && files.length > 1) {
     io.out(summaryTable(rows));
     const failed = rows.filter((r) => r[5] !== "通过").length;
     io.out(`\n共 ${files.length} 个文件：${files.length - failed} 个通过，${failed} 个需处理。`);
   }
   return code;
+}
+
+/** Loads and checks one file. */
+export async function checkFile(file: string, o: ReportOptions): Promise<FileReport> {
+  try {
+    return reportFile(file, snapshotWorkbook(await readWorkbookFile(file), path.basename(file)), o);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    return { out: o.json ? [JSON.stringify({ file, error: e.message })] : [], err: o.json ? [] : [e.message], row: [path.basename(file), "—", "—", "—", "—", "无法读取"], code: EXIT_UNUSABLE };
+  }
 }
 
 interface FixOptions {
