@@ -10,7 +10,7 @@ export interface ReportOptions {
   several?: boolean;
 }
 
-/** What `ziping check` prints for one file, as plain data (it crosses from a worker thread). */
+/** What `ziping check` prints for one file, as plain data. */
 export interface FileReport {
   out: string[];
   err: string[];

@@ -4,7 +4,7 @@ import * as path from "path";
 import { execFileSync, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import * as CFB from "cfb";
-import { main } from "../../src/cli/main";
+import { run } from "../helpers/cli";
 import { EXAMPLE } from "../helpers/example";
 import { buildForm, otherSheet, withSpec } from "../helpers/formBuilder";
 import { xlsxBytes } from "../helpers/toXlsx";
@@ -15,12 +15,6 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["node", "ziping", ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 function listing(dir: string): string[] {
   return fs.readdirSync(dir).sort();

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli/main";
+import { run } from "../helpers/cli";
 import { buildProjectSheet, nationalSpec, sichuanSpec } from "../helpers/projectBuilder";
 import { xlsxBytes } from "../helpers/toXlsx";
 
@@ -9,12 +9,6 @@ let tmp: string;
 beforeEach(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-proj-"))));
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(["node", "ziping", ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
 
 test("ziping check shows each project form's scores and findings", async () => {
   const file = path.join(tmp, "项目.xlsx");

@@ -100,3 +100,25 @@ export function hostContract(name: string, make: (snapshot: WorkbookSnapshot) =>
     });
   });
 }
+
+/** The harness of the hosts that keep an ExcelJS workbook (the file host and the browser demo). */
+export function excelJsHarness(wb: import("exceljs").Workbook, host: Host & { selected?: { sheet: number; row: number; col: number } }, selectedShown: () => boolean = () => true): HostHarness {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require("exceljs") as typeof import("exceljs");
+  const cell = (sheet: number, a1: string) => wb.worksheets[sheet].getCell(a1);
+  return {
+    host,
+    read(sheet, a1) {
+      const c = cell(sheet, a1);
+      if (c.type === ExcelJS.ValueType.Formula) return { value: c.result as CellValue, formula: c.formula };
+      return { value: c.value as CellValue };
+    },
+    userEdit(sheet, a1, value) {
+      cell(sheet, a1).value = value as import("exceljs").CellValue;
+    },
+    async protect(sheet) {
+      await wb.worksheets[sheet].protect("", {});
+    },
+    selected: () => (host.selected && selectedShown() ? addressToA1(host.selected) : undefined),
+  };
+}

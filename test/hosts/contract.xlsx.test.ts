@@ -1,27 +1,9 @@
-import ExcelJS from "exceljs";
-import { CellValue, addressToA1 } from "../../src/engine";
 import { WorkbookHost } from "../../src/hosts/xlsx/workbookHost";
 import { readWorkbookFile } from "../../src/hosts/xlsx/xlsxHost";
 import { EXAMPLE } from "../helpers/example";
-import { hostContract } from "./contract";
+import { excelJsHarness, hostContract } from "./contract";
 
 hostContract(".xlsx (ExcelJS)", async () => {
   const wb = await readWorkbookFile(EXAMPLE);
-  const host = new WorkbookHost(wb);
-  const cell = (sheet: number, a1: string) => wb.worksheets[sheet].getCell(a1);
-  return {
-    host,
-    read(sheet, a1) {
-      const c = cell(sheet, a1);
-      if (c.type === ExcelJS.ValueType.Formula) return { value: c.result as CellValue, formula: c.formula };
-      return { value: c.value as CellValue };
-    },
-    userEdit(sheet, a1, value) {
-      cell(sheet, a1).value = value as ExcelJS.CellValue;
-    },
-    async protect(sheet) {
-      await wb.worksheets[sheet].protect("", {});
-    },
-    selected: () => (host.selected ? addressToA1(host.selected) : undefined),
-  };
+  return excelJsHarness(wb, new WorkbookHost(wb));
 });

@@ -1,4 +1,5 @@
 import { toHalfWidth } from "../text/normalize";
+import { memoByText } from "../text/memo";
 import { Approximation, QuantityIrregularity, parseQuantity } from "../quantity/parse";
 
 /** A figure stated in prose: what it counts, its value and unit, and where it stands in the text. */
@@ -48,20 +49,11 @@ function clauseAround(text: string, start: number, end: number): { before: strin
   return { before: text.slice(s, start), after: text.slice(end, e), clause: text.slice(s, e) };
 }
 
-const memo = new Map<string, readonly Figure[]>();
-
 /**
  * Reads every figure of a text, with what it counts. Dates, years and list numbers are left out.
  * Several rules read the same prose in one pass: the result is remembered (and must not be changed).
  */
-export function extractFigures(text: string): readonly Figure[] {
-  const hit = memo.get(text);
-  if (hit) return hit;
-  const out = readFigures(text);
-  if (memo.size > 1000) memo.clear();
-  memo.set(text, out);
-  return out;
-}
+export const extractFigures: (text: string) => readonly Figure[] = memoByText((text) => readFigures(text), 1000);
 
 function readFigures(text: string): Figure[] {
   const out: Figure[] = [];

@@ -1,4 +1,5 @@
 import { toHalfWidth } from "../text/normalize";
+import { memoByText } from "../text/memo";
 
 /**
  * Meaning-level matching of short Chinese names without a model: synonyms the forms use for the same
@@ -28,20 +29,8 @@ export function measureCore(name: string): string {
   return canonicalName(name).replace(COUNT_SUFFIX, "");
 }
 
-const bigramMemo = new Map<string, Set<string>>();
-
 /** The character bigrams of a text (remembered for long texts, which several rules compare). */
-export function bigrams(s: string): Set<string> {
-  if (s.length > 200) {
-    const hit = bigramMemo.get(s);
-    if (hit) return hit;
-    const out = computeBigrams(s);
-    if (bigramMemo.size > 200) bigramMemo.clear();
-    bigramMemo.set(s, out);
-    return out;
-  }
-  return computeBigrams(s);
-}
+export const bigrams: (s: string) => Set<string> = memoByText((s) => computeBigrams(s), 200, 200);
 
 function computeBigrams(s: string): Set<string> {
   const out = new Set<string>();

@@ -1,4 +1,5 @@
 import { toHalfWidth } from "../text/normalize";
+import { memoByText } from "../text/memo";
 
 /** A sentence of prose with its place in the text. */
 export interface Sentence {
@@ -18,18 +19,11 @@ export function splitSentences(text: string): Sentence[] {
   return out;
 }
 
-/** The text as compared across sections: half-width, without spaces and punctuation. */
-const comparableCache = new Map<string, string>();
-
-export function comparable(text: string): string {
-  const hit = comparableCache.get(text);
-  if (hit !== undefined) return hit;
-  const out = computeComparable(text);
-  // A small memo: the same sentences are compared across rules and re-checks.
-  if (comparableCache.size > 2000) comparableCache.clear();
-  comparableCache.set(text, out);
-  return out;
-}
+/**
+ * The text as compared across sections: half-width, without spaces and punctuation. The same
+ * sentences are compared across rules and re-checks, so it is remembered.
+ */
+export const comparable: (text: string) => string = memoByText((t) => computeComparable(t), 2000);
 
 function computeComparable(text: string): string {
   // Separators between digits are part of the figure: 74,892 ≠ 74.892 ≠ 74892, 6·13 ≠ 6.13.

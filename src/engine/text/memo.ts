@@ -1,0 +1,16 @@
+/**
+ * Remembers a pure function of a text for the last `size` texts: the narrative rules read the same
+ * prose several times in one pass. Results are shared and must not be changed by callers.
+ */
+export function memoByText<T>(fn: (text: string) => T, size: number, minLength = 0): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text: string) => {
+    if (text.length < minLength) return fn(text);
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const out = fn(text);
+    if (memo.size >= size) memo.clear();
+    memo.set(text, out);
+    return out;
+  };
+}
