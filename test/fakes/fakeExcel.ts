@@ -33,6 +33,8 @@ export class FakeExcel {
   active = 0;
   /** Cells per sync above which a request fails as over Excel on the web's 5 MB limit. */
   payloadLimitCells = Infinity;
+  /** Merged areas above which getMergedAreasOrNullObject fails, as Excel does above 512. */
+  maxMergedAreas = 512;
   settings = new Map<string, unknown>();
   requirementSets: Record<string, string> = { ExcelApi: "1.14" };
 
@@ -288,6 +290,7 @@ class FakeRangeAreas extends Loadable {
     return this.range.sheet().merges.filter((m) => m.top >= b.top && m.left >= b.left && m.top <= b.bottom && m.left <= b.right);
   }
   protected override resolve(name: string): unknown {
+    if (this.areas().length > this.ctx.excel.maxMergedAreas) throw Object.assign(new Error("Too many merged areas"), { code: "GeneralException" });
     if (name === "address") return this.areas().map((m) => `${this.range.sheet().name}!${rangeToA1(m)}`).join(", ");
     return super.resolve(name);
   }

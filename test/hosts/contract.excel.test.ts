@@ -37,6 +37,7 @@ describe("the Excel host's round trips", () => {
   it("reads a big sheet in the same two syncs", async () => {
     const big = buildForm(withSpec({ tasks: Array.from({ length: 300 }, (_, i) => ({ number: i + 1, name: `任务${i + 1}`, fund: 1, rows: Array.from({ length: 10 }, (_, j) => [`指标${j}`, "1"] as [string, string]) })) }));
     fake = installFakeExcel(big);
+    fake.maxMergedAreas = 5000; // this test is about size; the 512-area limit has its own test
     const snap = await new ExcelHost(new MemoryStorage()).readSnapshot();
     expect(fake.runs).toEqual([2]);
     expect(snap.sheets[0].cells.length).toBeGreaterThan(3000);
@@ -52,6 +53,13 @@ describe("the Excel host's round trips", () => {
     const whole = await new ExcelHost(new MemoryStorage()).readSnapshot();
     expect(snap).toEqual(whole);
     expect(direct.runs).toEqual([2]);
+  });
+
+  it("reads without merged areas when Excel refuses to list them (over 512)", async () => {
+    fake.maxMergedAreas = 10;
+    const snap = await new ExcelHost(new MemoryStorage()).readSnapshot();
+    expect(snap.sheets[0].merges).toEqual([]);
+    expect(snap.sheets[0].cells[4][3]).toEqual({ v: 18372.1, fmt: "0.00" });
   });
 
   it("writes a patch in at most two syncs", async () => {

@@ -84,15 +84,16 @@ export class ExcelHost implements Host {
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
     try {
-      return await this.readAll();
+      return await this.readAll(true);
     } catch (e) {
-      if (!isPayloadError(e)) throw e;
-      return this.readChunked();
+      if (isPayloadError(e)) return this.readChunked();
+      // getMergedAreasOrNullObject fails above 512 merged areas: read without them rather than not at all.
+      return this.readAll(false);
     }
   }
 
-  private async readAll(): Promise<WorkbookSnapshot> {
-    const merges = supports("ExcelApi", "1.13");
+  private async readAll(withMerges: boolean): Promise<WorkbookSnapshot> {
+    const merges = withMerges && supports("ExcelApi", "1.13");
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
