@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as React from "react";
-import { render, screen, fireEvent, waitFor } from "@testing-library/react";
+import { act, render, screen, fireEvent, waitFor } from "@testing-library/react";
 import { createAddin, saveAnywayOnce } from "../../src/wps/addin";
 import { FakeEtApp } from "../fakes/fakeEt";
 import { buildForm, otherSheet, withSpec } from "../helpers/formBuilder";
@@ -106,7 +106,7 @@ describe("the shared pane inside WPS", () => {
     const container = document.createElement("div");
     document.body.appendChild(container);
     const { startWpsPane } = await import("../../src/wps/pane");
-    startWpsPane(app as never, container);
+    act(() => startWpsPane(app as never, container));
     expect(await screen.findByRole("list", { name: "校验结果" })).toBeInTheDocument();
     fireEvent.click(screen.getByRole("button", { name: "仍然保存" }));
     await waitFor(() => expect(app.ActiveWorkbook.saves).toBe(1));
