@@ -143,9 +143,13 @@ async function main() {
     const l = Math.min(...load);
     const c = Math.min(...check);
     // The same, checking the structure only (the rules of issue 2, before the prose checks came).
-    const structural = await timeAsync(async () => {
-      for (const f of files) analyze(snapshotWorkbook(await readWorkbookFile(f)), { rules: DEPARTMENT_RULES });
-    });
+    const structuralRuns = [];
+    for (let round = 0; round < 2; round++) {
+      structuralRuns.push(await timeAsync(async () => {
+        for (const f of files) analyze(snapshotWorkbook(await readWorkbookFile(f)), { rules: DEPARTMENT_RULES });
+      }));
+    }
+    const structural = Math.min(...structuralRuns);
     console.log(`cli     ${count} forms, plain ExcelJS load        ${fmt(l).padStart(10)}`);
     console.log(`cli     ${count} forms, structural checks only ${fmt(structural).padStart(10)}   ratio ${(structural / l).toFixed(2)} (target ≤ 1.3)   ${structural / l <= 1.3 ? "ok" : "MISSED"}`);
     console.log(`cli     ${count} forms, ziping check (all)     ${fmt(c).padStart(10)}   ratio ${(c / l).toFixed(2)} (target ≤ 1.3)   ${c / l <= 1.3 ? "ok" : "MISSED"}`);

@@ -172,3 +172,21 @@ function valueAsText(v: unknown): string {
   if (typeof v === "object" && v && "error" in v) return String((v as { error: string }).error);
   return String(v);
 }
+
+/**
+ * A sheet's view and label index, built once per snapshot sheet: every template's reader looks at
+ * the same sheet, and a snapshot is never changed once read (a patch makes a new one).
+ */
+const indexed = new WeakMap<object, Map<number, { view: SheetView; index: LabelIndex }>>();
+
+export function indexSheet(sheet: import("../grid/snapshot").SheetSnapshot, sheetIndex: number): { view: SheetView; index: LabelIndex } {
+  let byIndex = indexed.get(sheet);
+  if (!byIndex) indexed.set(sheet, (byIndex = new Map()));
+  let hit = byIndex.get(sheetIndex);
+  if (!hit) {
+    const view = new SheetView(sheet, sheetIndex);
+    hit = { view, index: new LabelIndex(view) };
+    byIndex.set(sheetIndex, hit);
+  }
+  return hit;
+}

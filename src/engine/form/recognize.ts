@@ -1,4 +1,4 @@
-import { SheetView } from "../grid/sheetView";
+import { indexSheet } from "./labels";
 import { WorkbookSnapshot } from "../grid/snapshot";
 import { DepartmentForm } from "./model";
 import { DEPARTMENT_LABELS, DepartmentLabel, DepartmentReader } from "./templates/department";
@@ -36,7 +36,8 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const candidates: (SheetCandidate & { reader: DepartmentReader })[] = [];
   snapshot.sheets.forEach((sheet, index) => {
     if (options.sheet !== undefined && sheet.name !== options.sheet) return;
-    const reader = new DepartmentReader(new SheetView(sheet, index));
+    const { view, index: labels } = indexSheet(sheet, index);
+    const reader = new DepartmentReader(view, labels);
     const s = reader.score();
     candidates.push({ sheet: index, sheetName: sheet.name, confidence: s.confidence, missing: s.missing.map(labelName), reader });
   });
@@ -62,7 +63,8 @@ export function recognizeProjects(snapshot: WorkbookSnapshot, options: Recognize
   const out: ProjectForm[] = [];
   snapshot.sheets.forEach((sheet, index) => {
     if (options.sheet !== undefined && sheet.name !== options.sheet) return;
-    const reader = new ProjectReader(new SheetView(sheet, index));
+    const { view, index: labels } = indexSheet(sheet, index);
+    const reader = new ProjectReader(view, labels);
     const confidence = reader.score();
     if (confidence >= MIN_PROJECT_CONFIDENCE) out.push(reader.read(confidence));
   });

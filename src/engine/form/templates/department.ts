@@ -76,8 +76,8 @@ export class DepartmentReader {
   private readonly labelKeys = new Set<string>();
   private readonly hitsCache = new Map<DepartmentLabel, LabelHit[]>();
 
-  constructor(readonly view: SheetView) {
-    this.index = new LabelIndex(view);
+  constructor(readonly view: SheetView, index?: LabelIndex) {
+    this.index = index ?? new LabelIndex(view);
     for (const spec of Object.values(DEPARTMENT_LABELS)) for (const s of spec.synonyms) this.labelKeys.add(labelKey(s));
   }
 

@@ -58,8 +58,8 @@ const keys = (xs: string[]) => new Set(xs.map(labelKey));
 export class ProjectReader {
   private readonly index: LabelIndex;
 
-  constructor(readonly view: SheetView) {
-    this.index = new LabelIndex(view);
+  constructor(readonly view: SheetView, index?: LabelIndex) {
+    this.index = index ?? new LabelIndex(view);
   }
 
   private hits(label: keyof typeof PROJECT_LABELS): LabelHit[] {
