@@ -1,6 +1,8 @@
 import { toHalfWidth } from "../text/normalize";
 import { memoByText } from "../text/memo";
+import { codeSet, isAsciiDigit, isSpaceCode } from "../text/chars";
 import { Approximation, QuantityIrregularity, parseQuantity } from "../quantity/parse";
+import { canonicalUnit } from "../quantity/units";
 
 /** A figure stated in prose: what it counts, its value and unit, and where it stands in the text. */
 export interface Figure {
@@ -26,11 +28,9 @@ export interface Figure {
 
 /** Words that introduce a figure without saying what it counts. */
 const FILLER = /^(今年|全年|本年|年内|全区|全市|全局|我局|我区|其中|累计|共计|共|合计|总计|已经|已|先后)+/;
-/** "为" ends a subject only after a measure ("完成率为102%"), never in a word ("行为"). */
-const TRAILING_FILLER = /(共计|共|累计|达到|达|约|超过|近|逾|合计|总计|已|(?<=[率数量额度比值])为)+$/;
 
 /** Clause boundaries: a figure's subject never crosses them. */
-const BOUNDARY = /[，,。；;：:！!？?\n（）()、“”"]/;
+const BOUNDARY = codeSet("，,。；;：:！!？?\n（）()、“”\"");
 
 /**
  * A figure in prose: digits (half- or full-width) with separators and decimals, an optional range,
@@ -38,14 +38,11 @@ const BOUNDARY = /[，,。；;：:！!？?\n（）()、“”"]/;
  */
 const FIGURE = /(?<![\d.,０-９])([-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?:\s*(?:-|~|～|至|到)\s*([0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?))?\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(%|％|‰|个百分点|百分点|m\s?²|m2|㎡|平方米|平方公里|立方米|公里|千米|米|吨|人次|台次|家次|场次|篇次|车次|架次|户次|[宗件个次座辆人名家处块台篇份场所条项户元亩株棵只批期天周起例间艘部套张本册课年月日号时点分秒])?/g;
 
-/** Measure words that do not name a unit: "2021年5月" is a date, not 2021 of something. */
-const NOT_A_UNIT = /^(年|月|日|号|时|点|分|秒)$/;
-
 function clauseAround(text: string, start: number, end: number): { before: string; after: string; clause: string } {
   let s = start;
-  while (s > 0 && !BOUNDARY.test(text[s - 1]) && start - s < 40) s--;
+  while (s > 0 && !BOUNDARY[text.charCodeAt(s - 1)] && start - s < 40) s--;
   let e = end;
-  while (e < text.length && !BOUNDARY.test(text[e]) && e - end < 40) e++;
+  while (e < text.length && !BOUNDARY[text.charCodeAt(e)] && e - end < 40) e++;
   return { before: text.slice(s, start), after: text.slice(end, e), clause: text.slice(s, e) };
 }
 
@@ -53,52 +50,128 @@ function clauseAround(text: string, start: number, end: number): { before: strin
  * Reads every figure of a text, with what it counts. Dates, years and list numbers are left out.
  * Several rules read the same prose in one pass: the result is remembered (and must not be changed).
  */
-export const extractFigures: (text: string) => readonly Figure[] = memoByText((text) => readFigures(text), 1000);
+export const extractFigures: (text: string) => readonly Figure[] = memoByText((text) => readFigures(text), 64, 200);
+
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** Plain half-width digits with at most one decimal point ("-35.58"): most figures, read without the full parser. */
+function isPlainNumber(s: string): boolean {
+  let i = s.charCodeAt(0) === 0x2d || s.charCodeAt(0) === 0x2b ? 1 : 0;
+  const start = i;
+  while (i < s.length && isAsciiDigit(s.charCodeAt(i))) i++;
+  if (i === start) return false;
+  if (i === s.length) return true;
+  if (s.charCodeAt(i) !== 0x2e) return false;
+  const fraction = ++i;
+  while (i < s.length && isAsciiDigit(s.charCodeAt(i))) i++;
+  return i > fraction && i === s.length;
+}
+
+function hasSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Half-width, without white space: how a figure's subject is compared. */
+function compact(s: string): string {
+  return hasSpace(s) ? toHalfWidth(s).replace(/\s+/g, "") : toHalfWidth(s);
+}
+
+/** Words that end a subject without naming anything ("累计达", "完成率为"), each told by its last character. */
+const TRAILING_WORDS = ["共计", "共", "累计", "达到", "达", "约", "超过", "近", "逾", "合计", "总计", "已"];
+/** "为" ends a subject only after a measure ("完成率为102%"), never in a word ("行为"). */
+const BEFORE_WEI = codeSet("率数量额度比值");
+
+function stripTrailingFiller(s: string): string {
+  let end = s.length;
+  for (;;) {
+    const word = TRAILING_WORDS.find((w) => s.endsWith(w, end));
+    if (word) end -= word.length;
+    else if (end >= 2 && s.charCodeAt(end - 1) === 0x4e3a && BEFORE_WEI[s.charCodeAt(end - 2)]) end -= 1;
+    else break;
+  }
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/**
+ * The figure of a FIGURE match. A plain one ("2577", "393.41万平方米", "2.6万余元") is read from the
+ * match's own groups; separators, ranges, full-width digits, spaces or a misplaced 余 go to the parser,
+ * which also names what is irregular about them.
+ */
+function quantityOf(m: RegExpExecArray, raw: string): Pick<Figure, "value" | "written" | "unit" | "unitWritten" | "multiplier" | "approx" | "range" | "irregular"> | undefined {
+  const digits = m[1];
+  const rangeEnd = m[2];
+  const yuBefore = m[3];
+  const wan = m[4];
+  const yuAfter = m[5];
+  const unit = m[6];
+  if (rangeEnd === undefined && !(yuBefore && (wan || yuAfter)) && isPlainNumber(digits) && !hasSpace(raw)) {
+    const unitWritten = unit === "％" ? "%" : unit ?? "";
+    // Scaled in decimal ("393.41e4"), so 2.6万 is 26000 exactly, as the parser's rounding gives.
+    return { value: Number(wan === "万" ? `${digits}e4` : wan === "亿" ? `${digits}e8` : digits), written: Number(digits), unit: canonicalUnit(unitWritten), unitWritten, multiplier: wan ? MULTIPLIER[wan] : 1, approx: yuBefore || yuAfter ? "more" : undefined, range: undefined, irregular: undefined };
+  }
+  const q = parseQuantity(raw.replace(/，/g, ","));
+  if (q.kind !== "number" || q.value === undefined) return undefined;
+  return { value: q.value, written: q.written ?? q.value, unit: q.unit ?? "", unitWritten: q.unitWritten ?? "", multiplier: q.multiplier ?? 1, approx: q.approx, range: q.range, irregular: q.irregular };
+}
+
+const NOT_A_UNIT_CHARS = codeSet("年月日号时点分秒");
 
 function readFigures(text: string): Figure[] {
   const out: Figure[] = [];
   FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FIGURE.exec(text))) {
-    const raw = m[0].replace(/\s+$/, "");
-    if (!raw) {
+    let end = m[0].length;
+    while (end > 0 && isSpaceCode(m[0].charCodeAt(end - 1))) end--;
+    if (end === 0) {
       FIGURE.lastIndex++;
       continue;
     }
+    const raw = end === m[0].length ? m[0] : m[0].slice(0, end);
     const index = m.index;
     const unitWritten = m[6] ?? "";
-    const next = text[index + raw.length] ?? "";
+    const digits = m[1];
+    const after = index + raw.length;
+    const next = text.charCodeAt(after);
     // A year, month or day ("2021年5月", "12月28日"), a list marker ("1.", "2、"), a code ("12319结案率").
-    if (NOT_A_UNIT.test(unitWritten)) continue;
-    if (!unitWritten && !m[4] && /^\d{1,2}$/.test(m[1]) && /^[、.．)）]/.test(next)) continue;
+    if (unitWritten.length === 1 && NOT_A_UNIT_CHARS[unitWritten.charCodeAt(0)]) continue;
+    const short = digits.length <= 2 && isAsciiDigit(digits.charCodeAt(0)) && (digits.length === 1 || isAsciiDigit(digits.charCodeAt(1)));
+    if (!unitWritten && !m[4] && short && LIST_MARK_AFTER[next]) continue;
     // A number glued to words that are not a measure ("12319结案率", "元岗·智汇Park") names something.
-    if (!unitWritten && !m[4] && /^\d{4,}$/.test(m[1]) && /^[\u4e00-\u9fa5A-Za-z]/.test(next)) continue;
-    if (/^\d{1,2}$/.test(m[1]) && /^[·.]\d/.test(text.slice(index + raw.length))) continue; // "6·13"
-    if (/\d[·.．:：]$/.test(text.slice(Math.max(0, index - 2), index))) continue;
-    const q = parseQuantity(raw.replace(/，/g, ","));
-    if (q.kind !== "number" || q.value === undefined) continue;
-    const ctx = clauseAround(text, index, index + raw.length);
-    let subject = toHalfWidth(ctx.before).replace(/\s+/g, "");
-    subject = subject.replace(FILLER, "").replace(TRAILING_FILLER, "");
+    if (!unitWritten && !m[4] && /^\d{4,}$/.test(digits) && /^[\u4e00-\u9fa5A-Za-z]/.test(text.charAt(after))) continue;
+    if (short && (next === 0xb7 || next === 0x2e) && isAsciiDigit(text.charCodeAt(after + 1))) continue; // "6·13"
+    if (index >= 2 && DATE_MARK_BEFORE[text.charCodeAt(index - 1)] && isAsciiDigit(text.charCodeAt(index - 2))) continue;
+    const q = quantityOf(m, raw);
+    if (!q) continue;
+    const ctx = clauseAround(text, index, after);
+    const subject = stripTrailingFiller(compact(ctx.before).replace(FILLER, ""));
+    const afterWords = compact(ctx.after);
+    const before = ctx.before.trimEnd();
     let approx = q.approx;
-    if (/(超过|逾)$/.test(ctx.before.trim())) approx = approx ?? "over";
-    else if (/(约|大约)$/.test(ctx.before.trim())) approx = approx ?? "about";
-    else if (/(近|将近|接近)$/.test(ctx.before.trim())) approx = approx ?? "nearly";
+    if (before.endsWith("超过") || before.endsWith("逾")) approx = approx ?? "over";
+    else if (before.endsWith("约")) approx = approx ?? "about";
+    else if (before.endsWith("近")) approx = approx ?? "nearly";
+    // One object shape for every figure: optional fields are present, undefined when not stated.
     out.push({
       raw,
       index,
       value: q.value,
-      written: q.written ?? q.value,
-      unit: q.unit ?? "",
-      unitWritten: q.unitWritten ?? "",
-      multiplier: q.multiplier ?? 1,
+      written: q.written,
+      unit: q.unit,
+      unitWritten: q.unitWritten,
+      multiplier: q.multiplier,
       approx,
       range: q.range,
-      subject: subject.slice(-16),
-      after: toHalfWidth(ctx.after).replace(/\s+/g, "").slice(0, 16),
+      subject: subject.length > 16 ? subject.slice(-16) : subject,
+      after: afterWords.length > 16 ? afterWords.slice(0, 16) : afterWords,
       clause: ctx.clause.trim(),
       irregular: q.irregular,
     });
   }
   return out;
 }
+
+/** After a one- or two-digit number, what makes it a list marker: "1." "2、" "3)". */
+const LIST_MARK_AFTER = codeSet("、.．)）");
+/** Before a number, what makes it part of a date or time: "6·13", "5.1", "8:30". */
+const DATE_MARK_BEFORE = codeSet("·.．:：");

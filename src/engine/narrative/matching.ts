@@ -1,7 +1,7 @@
 import { DepartmentForm, Indicator } from "../form/model";
 import { Figure, extractFigures } from "./figures";
 import { ProseBlock, reportBlocks } from "./sections";
-import { MeasureKind, bigrams, canonicalName, kindOfName, kindOfUnit, measureCore } from "./similarity";
+import { Bigrams, MeasureKind, bigrams, canonicalName, kindOfName, kindOfUnit, measureCore } from "./similarity";
 
 export interface ProseFigure {
   block: ProseBlock;
@@ -41,9 +41,16 @@ export function valuesAgree(indicatorValue: number, figure: Figure): boolean {
  */
 export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): IndicatorMatch[] {
   const out: IndicatorMatch[] = [];
-  const figureGrams = figures.map((p) => bigrams(canonicalName(p.figure.subject + p.figure.after)));
+  // A report pasted twice states most figures twice, in the same words: each wording is read once.
+  const gramsOfWords = new Map<string, Bigrams>();
+  const figureGrams = figures.map((p) => {
+    const words = p.figure.subject + p.figure.after;
+    let g = gramsOfWords.get(words);
+    if (!g) gramsOfWords.set(words, (g = bigrams(canonicalName(words))));
+    return g;
+  });
   // An inverted index from bigram to figures, so each indicator meets only the figures it shares words with.
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   figureGrams.forEach((g, i) => {
     for (const b of g) {
       const list = postings.get(b);

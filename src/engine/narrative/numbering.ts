@@ -1,5 +1,6 @@
-import { toHalfWidth } from "../text/normalize";
-import { chineseNumber } from "./text";
+import { chineseNumber, halfWidth } from "./text";
+import { memoByText } from "../text/memo";
+import { codeSet, isSpaceCode } from "../text/chars";
 
 /**
  * Numbering markers in prose, by level: 一、 (1) > (一) (2) > 一是 / 1. / 1、 / (1) (3).
@@ -19,30 +20,52 @@ export interface Marker {
 
 const LEVEL: Record<MarkerStyle, 1 | 2 | 3> = { "cn-dun": 1, "cn-paren": 2, "cn-shi": 3, "arabic-dot": 3, "arabic-paren": 3 };
 const NUM = "[一二三四五六七八九十]{1,3}";
-const START = "(?:^|(?<=[\\n。；;：:！!？?]\\s*))";
 
-const PATTERNS: [MarkerStyle, RegExp][] = [
-  ["cn-dun", new RegExp(`${START}(${NUM})、`, "g")],
-  ["cn-paren", new RegExp(`${START}\\((${NUM})\\)`, "g")],
-  ["cn-shi", new RegExp(`(?:^|(?<=[\\n。；;：:！!？?，,]\\s*))(${NUM})(?:是|要)`, "g")],
-  // Arabic items often follow a comma ("严格落实标准，1.洒水降尘…；2.…").
-  ["arabic-dot", new RegExp(`(?:^|(?<=[\\n。；;：:！!？?，,]\\s*))(\\d{1,2})[.、](?!\\d)`, "g")],
-  ["arabic-paren", new RegExp(`(?:^|(?<=[\\n。；;：:！!？?，,]\\s*))\\((\\d{1,2})\\)`, "g")],
-];
+/** What may stand before a marker (white space aside): a line break or sentence punctuation. */
+const AFTER_SENTENCE = codeSet("\n。；;：:！!？?");
+/** Sub-items also follow a comma ("严格落实标准，1.洒水降尘…；2.…"). */
+const AFTER_CLAUSE = codeSet("\n。；;：:！!？?，,");
 
-export function findMarkers(text: string): Marker[] {
-  const t = toHalfWidth(text);
-  const out: Marker[] = [];
-  for (const [style, re] of PATTERNS) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(t))) {
-      const n = /\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]);
-      if (n === undefined) continue;
-      out.push({ style, level: LEVEL[style], number: n, raw: m[0].trim(), index: m.index });
-    }
+/**
+ * Every style in one pattern, so the text is scanned once: (一) / (1), 一、 / 一是 / 一要, 1. / 1、.
+ * The place a marker stands is checked by hand, not by a lookbehind: a lookbehind at the head of a
+ * pattern is tried at every character of the text, and this runs over every prose cell.
+ */
+const MARKER = new RegExp(`\\((?:(${NUM})|(\\d{1,2}))\\)|(${NUM})(、|是|要)|(\\d{1,2})[.、](?!\\d)`, "g");
+
+/** A marker counts at the very start, or after `allowed` and any white space. */
+function standsFree(t: string, index: number, allowed: Uint8Array): boolean {
+  if (index === 0) return true;
+  // Back over white space to an allowed mark; a line break is both.
+  for (let i = index - 1; i >= 0; i--) {
+    const code = t.charCodeAt(i);
+    if (allowed[code] === 1) return true;
+    if (!isSpaceCode(code)) return false;
   }
-  return out.sort((a, b) => a.index - b.index);
+  return false;
+}
+
+/** Every numbering marker of a text, in reading order (remembered: several rules read the same prose). */
+export const findMarkers: (text: string) => readonly Marker[] = memoByText((text) => readMarkers(text), 64);
+
+function readMarkers(text: string): Marker[] {
+  const t = halfWidth(text);
+  const out: Marker[] = [];
+  MARKER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER.exec(t))) {
+    const style: MarkerStyle = m[1] ? "cn-paren" : m[2] ? "arabic-paren" : m[3] ? (m[4] === "、" ? "cn-dun" : "cn-shi") : "arabic-dot";
+    const allowed = style === "cn-dun" || style === "cn-paren" ? AFTER_SENTENCE : AFTER_CLAUSE;
+    if (!standsFree(t, m.index, allowed)) {
+      MARKER.lastIndex = m.index + 1;
+      continue;
+    }
+    const digits = m[1] ?? m[2] ?? m[3] ?? m[5];
+    const n = style.startsWith("arabic") ? Number(digits) : chineseNumber(digits);
+    if (n === undefined) continue;
+    out.push({ style, level: LEVEL[style], number: n, raw: m[0].trim(), index: m.index });
+  }
+  return out;
 }
 
 export interface NumberingProblem {
@@ -58,18 +81,24 @@ export interface NumberingProblem {
  * Checks each run of markers: a run is the markers of one level between two markers of a higher
  * level, so 一是…五是 may start again under each (一)(二).
  */
-export function checkNumbering(markers: Marker[]): NumberingProblem[] {
+export function checkNumbering(markers: readonly Marker[]): NumberingProblem[] {
   const problems: NumberingProblem[] = [];
-  const runs = new Map<string, { last: Marker; seen: Set<number>; styles: Marker[] }>();
+  // The open runs, oldest first: a handful at most (one per level and style).
+  const runs: { level: number; style: MarkerStyle; last: Marker; seen: Set<number> }[] = [];
   for (const m of markers) {
-    for (const key of [...runs.keys()]) if (Number(key.split(":")[0]) > m.level) runs.delete(key);
-    const key = `${m.level}:${m.style}`;
-    const sameLevel = [...runs.entries()].filter(([k]) => Number(k.split(":")[0]) === m.level && k !== key);
-    let run = runs.get(key);
+    // A marker closes the runs of the levels below it.
+    for (let i = runs.length - 1; i >= 0; i--) if (runs[i].level > m.level) runs.splice(i, 1);
+    let run: (typeof runs)[number] | undefined;
+    let other: (typeof runs)[number] | undefined;
+    for (const r of runs) {
+      if (r.level !== m.level) continue;
+      if (r.style === m.style) run = r;
+      else other ??= r;
+    }
     if (!run) {
-      if (sameLevel.length > 0) problems.push({ kind: "mixed", marker: m, other: sameLevel[0][1].last });
+      if (other) problems.push({ kind: "mixed", marker: m, other: other.last });
       if (m.number > 1) problems.push({ kind: "gap", marker: m, missing: range(1, m.number - 1) });
-      runs.set(key, { last: m, seen: new Set([m.number]), styles: [m] });
+      runs.push({ level: m.level, style: m.style, last: m, seen: new Set([m.number]) });
       continue;
     }
     if (run.seen.has(m.number)) problems.push({ kind: "repeat", marker: m });

@@ -1,5 +1,5 @@
 /** Canonical spellings of the units these forms write, so "m ²", "㎡" and "平方米" compare equal. */
-const UNIT_ALIASES: Record<string, string> = {
+const UNIT_ALIASES = new Map<string, string>(Object.entries({
   "%": "%",
   "％": "%",
   "百分比": "%",
@@ -35,14 +35,15 @@ const UNIT_ALIASES: Record<string, string> = {
   "场次": "场次",
   "篇次": "篇次",
   "车次": "车次",
-};
+}));
 
 /** The canonical unit for a unit as written (spaces removed); unknown units stay as written. */
 export function canonicalUnit(written: string): string {
+  const direct = UNIT_ALIASES.get(written);
+  if (direct !== undefined) return direct;
   const u = written.replace(/\s+/g, "");
   if (u === "") return "";
-  const lower = u.toLowerCase();
-  return UNIT_ALIASES[u] ?? UNIT_ALIASES[lower] ?? u;
+  return UNIT_ALIASES.get(u) ?? UNIT_ALIASES.get(u.toLowerCase()) ?? u;
 }
 
 /**

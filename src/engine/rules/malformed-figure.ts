@@ -23,7 +23,8 @@ export const malformedFigure: Rule = {
   check(ctx) {
     const { form } = ctx;
     const blocks = proseBlocks(form);
-    const everything = cached(ctx, "prose-comparable", () => blocks.map((b) => comparable(b.ref.text)).join("|"));
+    // Every figure of the prose as compared, built only when a figure needs its twin looked up.
+    const allFigures = () => cached(ctx, "prose-figure-keys", () => new Set(blocks.flatMap((b) => extractFigures(b.ref.text).map((f) => comparable(f.raw)))));
     const out: Finding[] = [];
     for (const block of blocks) {
       const seen = new Set<string>();
@@ -36,7 +37,7 @@ export const malformedFigure: Rule = {
         const base = { rule: this.id, severity: this.severity, section: block.section, cell: block.ref.cell, quote: f.clause };
         if (irr.includes("separator-in-wan")) {
           const decimal = f.raw.replace(/[,，]/, ".");
-          const twin = everything.includes(comparable(decimal));
+          const twin = allFigures().has(comparable(decimal));
           const reading = `${(f.value / 1e8).toFixed(2).replace(/\.?0+$/, "")}亿${f.unit}`;
           out.push({
             ...base,

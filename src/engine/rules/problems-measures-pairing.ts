@@ -1,6 +1,6 @@
 import { Finding, Rule, formatMessage, quote } from "./types";
 import { splitItems } from "../narrative/numbering";
-import { bigrams, overlap } from "../narrative/similarity";
+import { Bigrams, bigrams, overlap } from "../narrative/similarity";
 import { comparable } from "../narrative/text";
 
 /** A problem and a measure are on one topic when their texts share this much. */
@@ -9,7 +9,7 @@ const SAME_TOPIC = 0.3;
 const SAME_BODY = 0.4;
 
 /** The topic of an item: its first sentence, where the heading is. */
-function topic(text: string): Set<string> {
+function topic(text: string): Bigrams {
   const head = text.replace(/^\s*(\(\S+?\)|\S+?、|\S+?是|\d+[.、])\s*/, "").split(/[。；;\n]/)[0];
   return bigrams(comparable(head).replace(/^(需|需要|要|应|进一步|持续|不断|全力|加强|继续)+/, ""));
 }

@@ -1,27 +1,61 @@
 import { Finding, Rule, formatMessage, quote } from "./types";
 import { ProseBlock, proseBlocks } from "../narrative/sections";
-import { comparable, splitSentences } from "../narrative/text";
+import { KeyedSentence, comparable, proseSentences } from "../narrative/text";
 import { bigrams, overlap } from "../narrative/similarity";
-import { extractFigures } from "../narrative/figures";
+import { Figure, extractFigures } from "../narrative/figures";
+import { memoByText } from "../text/memo";
 
 /** Two blocks carry the same report when most of the sentences of one stand in the other. */
 const SAME_REPORT = 0.6;
 /** A sentence of one block and its counterpart in the other. */
 const SAME_SENTENCE = 0.5;
 
+/** The sentences of a text worth comparing (four characters or more), read once per text. */
+interface KeyedText {
+  text: string;
+  sentences: KeyedSentence[];
+  /** The keys, for the common case of a sentence repeated whole. */
+  keys: Set<string>;
+  /** The whole text as compared. */
+  whole: string;
+}
+
+const keyedText: (text: string) => KeyedText = memoByText((text) => {
+  const { whole, sentences: all } = proseSentences(text);
+  const sentences = all.filter((s) => s.key.length >= 4);
+  return { text, sentences, keys: new Set(sentences.map((s) => s.key)), whole };
+}, 16);
+
+/** A sentence as written, for the reviewer. */
+function sentenceText(k: KeyedText, s: KeyedSentence): string {
+  return k.text.slice(s.start, s.end).trim();
+}
+
+/** Whether `key` stands word for word in `other`: as a whole sentence of it (cheap), or inside one. */
+function standsIn(key: string, other: KeyedText): boolean {
+  return other.keys.has(key) || other.whole.includes(key);
+}
+
 /**
- * How much of one text the other repeats word for word: the share of its sentences found in the
- * other. Cheap (string search), and it is what "the same report pasted twice" means.
+ * Whether two texts carry the same report: at least `share` of the sentences of one stand word for
+ * word in the other (what "the same report pasted twice" means). Stops as soon as the answer is known.
  */
-export function sharedSentences(a: string, b: string): number {
-  const sa = splitSentences(a).map((s) => comparable(s.text)).filter((c) => c.length >= 4);
-  const sb = splitSentences(b).map((s) => comparable(s.text)).filter((c) => c.length >= 4);
-  if (sa.length === 0 || sb.length === 0) return 0;
-  const ta = comparable(a);
-  const tb = comparable(b);
-  const inB = sa.filter((c) => tb.includes(c)).length / sa.length;
-  const inA = sb.filter((c) => ta.includes(c)).length / sb.length;
-  return Math.max(inA, inB);
+export function shareReport(a: string, b: string, share: number): boolean {
+  const ka = keyedText(a);
+  const kb = keyedText(b);
+  return sharesAtLeast(ka, kb, share) || sharesAtLeast(kb, ka, share);
+}
+
+function sharesAtLeast(from: KeyedText, other: KeyedText, share: number): boolean {
+  const n = from.sentences.length;
+  if (n === 0) return false;
+  let found = 0;
+  for (let i = 0; i < n; i++) {
+    if (standsIn(from.sentences[i].key, other)) found++;
+    if (found / n >= share) return true;
+    if ((found + n - i - 1) / n < share) return false;
+  }
+  return false;
 }
 
 export interface DriftPair {
@@ -32,22 +66,24 @@ export interface DriftPair {
 
 /** Every sentence of `a` missing from `b` word for word, paired with its counterpart, and the other way round. */
 export function reportDrift(a: string, b: string): DriftPair[] {
-  const aText = comparable(a);
-  const bText = comparable(b);
+  const ka = keyedText(a);
+  const kb = keyedText(b);
   // Only sentences missing from the other text word for word can differ; they pair among themselves.
-  const onlyA = splitSentences(a).filter((s) => {
-    const c = comparable(s.text);
-    return c.length >= 4 && !bText.includes(c);
-  });
-  const onlyB = splitSentences(b).filter((s) => {
-    const c = comparable(s.text);
-    return c.length >= 4 && !aText.includes(c);
-  });
-  const bGrams = onlyB.map((s) => bigrams(comparable(s.text)));
+  const onlyA = ka.sentences.filter((s) => !standsIn(s.key, kb));
+  const onlyB = kb.sentences.filter((s) => !standsIn(s.key, ka));
+  const bGrams = onlyB.map((s) => bigrams(s.key));
+  // A sentence's figures are those of its text that start within it (a figure never spans sentences).
+  const figuresA = extractFigures(a);
+  const figuresB = extractFigures(b);
+  const figuresOf = (figures: readonly Figure[], s: KeyedSentence | undefined) => {
+    const out = new Set<string>();
+    if (s) for (const f of figures) if (f.index >= s.start && f.index < s.end) out.add(comparable(f.raw));
+    return out;
+  };
   const pairs: DriftPair[] = [];
   const usedB = new Set<number>();
   for (const s of onlyA) {
-    const g = bigrams(comparable(s.text));
+    const g = bigrams(s.key);
     let best = -1;
     let bestSim = 0;
     bGrams.forEach((bg, i) => {
@@ -59,19 +95,17 @@ export function reportDrift(a: string, b: string): DriftPair[] {
     });
     const paired = best >= 0 && bestSim >= SAME_SENTENCE;
     if (paired) usedB.add(best);
-    const counterpart = paired ? onlyB[best].text : "";
-    pairs.push({ a: s.text, b: counterpart, figures: figuresDiffer(s.text, counterpart) });
+    const counterpart = paired ? onlyB[best] : undefined;
+    pairs.push({ a: sentenceText(ka, s), b: counterpart ? sentenceText(kb, counterpart) : "", figures: figuresDiffer(figuresOf(figuresA, s), figuresOf(figuresB, counterpart)) });
   }
   onlyB.forEach((s, i) => {
-    if (!usedB.has(i)) pairs.push({ a: "", b: s.text, figures: figuresDiffer("", s.text) });
+    if (!usedB.has(i)) pairs.push({ a: "", b: sentenceText(kb, s), figures: figuresDiffer(new Set(), figuresOf(figuresB, s)) });
   });
   return pairs;
 }
 
 /** A figure on one side that the other lacks, both ways: a sentence cut differently is not a changed figure. */
-function figuresDiffer(a: string, b: string): boolean {
-  const fa = new Set(extractFigures(a).map((f) => comparable(f.raw)));
-  const fb = new Set(extractFigures(b).map((f) => comparable(f.raw)));
+function figuresDiffer(fa: Set<string>, fb: Set<string>): boolean {
   if (fa.size === 0 || fb.size === 0) return fa.size + fb.size > 0;
   return [...fa].some((x) => !fb.has(x)) && [...fb].some((x) => !fa.has(x));
 }
@@ -94,7 +128,7 @@ export const reportDriftRule: Rule = {
     for (let i = 0; i < blocks.length; i++)
       for (let j = i + 1; j < blocks.length; j++) {
         const [a, b]: ProseBlock[] = [blocks[i], blocks[j]];
-        if (sharedSentences(a.ref.text, b.ref.text) < SAME_REPORT) continue;
+        if (!shareReport(a.ref.text, b.ref.text, SAME_REPORT)) continue;
         const pairs = reportDrift(a.ref.text, b.ref.text).sort((x, y) => Number(y.figures) - Number(x.figures));
         if (pairs.length === 0) continue;
         const first = pairs[0];

@@ -1,6 +1,7 @@
 import { Finding, Rule, formatMessage } from "./types";
 import { proseBlocks } from "../narrative/sections";
-import { toHalfWidth } from "../text/normalize";
+import { halfWidth } from "../narrative/text";
+import { isAsciiDigit } from "../text/chars";
 
 /** Words around a year that make it a comparison, a plan or a span, not the year reported on. */
 const NOT_THE_YEAR = /(以来|至今|起|开始|截至|同比|相比|比|较|规划|计划|方案|纲要|远景|目标|前|后|到|至|－|-|~|～)/;
@@ -23,10 +24,16 @@ export const yearMismatch: Rule = {
     if (!year) return [];
     const out: Finding[] = [];
     for (const block of proseBlocks(form)) {
-      const text = toHalfWidth(block.ref.text);
-      const re = /(?<![\d-])((?:19|20)\d{2})\s*年(度)?/g;
+      const text = halfWidth(block.ref.text);
+      const re = /((?:19|20)\d{2})\s*年(度)?/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
+        // Not the tail of a longer number or of a span ("2019-2021年"): checked here, not by a lookbehind tried at every character.
+        const before1 = text.charCodeAt(m.index - 1);
+        if (isAsciiDigit(before1) || before1 === 0x2d) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         const y = Number(m[1]);
         if (y === year) continue;
         const before = text.slice(Math.max(0, m.index - 6), m.index);

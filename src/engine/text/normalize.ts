@@ -2,36 +2,34 @@
  * Text normalization for labels and values. Forms mix full-width and half-width characters, stray
  * spaces, line breaks and HTML left over from the systems they were exported from.
  */
+import { decode, halfWidthCode, scratch } from "./chars";
 
 /** Full-width ASCII (！-～) and the ideographic space to half-width; other characters unchanged. */
 export function toHalfWidth(s: string): string {
   if (!/[\uff01-\uff5e\u3000]/.test(s)) return s;
-  let out = "";
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCharCode(code - 0xfee0);
-    else if (code === 0x3000) out += " ";
-    else out += ch;
-  }
-  return out;
+  const buf = scratch(s.length);
+  for (let i = 0; i < s.length; i++) buf[i] = halfWidthCode(s.charCodeAt(i));
+  return decode(buf, s.length);
+}
+
+/** Tags and entities, matched in one pass (this runs on every prose cell of a form). */
+const MARKUP = /<\s*br\s*\/?\s*>|<\s*\/\s*p\s*>\s*|<\s*p(?:\s[^>]*)?>|<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|lt|gt|quot|#39|apos|amp);/gi;
+const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&amp;": "&" };
+
+function replaceMarkup(match: string): string {
+  if (match.charCodeAt(0) === 0x26) return ENTITIES[match.toLowerCase()];
+  // <br> and </p> end a line; other tags go.
+  const tag = match.replace(/[<>\s]/g, "").toLowerCase();
+  return tag === "br" || tag === "br/" || tag === "/p" ? "\n" : "";
 }
 
 /** Turns HTML paragraphs, <br> and entities into plain lines; other tags are dropped. */
 export function stripMarkup(s: string): string {
   if (!/[<&]/.test(s)) return s;
+  // Entities are decoded in the same pass as tags are removed, so "&lt;p&gt;" stays as the text "<p>".
   return s
-    .replace(/<\s*br\s*\/?\s*>/gi, "\n")
-    .replace(/<\s*\/\s*p\s*>\s*/gi, "\n")
-    .replace(/<\s*p(\s[^>]*)?>/gi, "")
-    .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/gi, "")
-    .replace(/&nbsp;/gi, " ")
-    .replace(/&lt;/gi, "<")
-    .replace(/&gt;/gi, ">")
-    .replace(/&quot;/gi, '"')
-    .replace(/&#39;|&apos;/gi, "'")
-    .replace(/&amp;/gi, "&")
-    .replace(/[ \t]*\n[ \t]*/g, "\n")
-    .replace(/\n{2,}/g, "\n")
+    .replace(MARKUP, replaceMarkup)
+    .replace(/[ \t]*\n[ \t\n]*/g, "\n")
     .trim();
 }
 

@@ -11,9 +11,20 @@ import { sniffFile } from "./sniff";
 /** Excel's day 0 for serial dates (with its 1900 leap-year bug folded in). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+/**
+ * ExcelJS builds cell text piece by piece, and V8 keeps such a string as a tree of the pieces. Every
+ * scan of it (each rule's regular expressions, each character read) then walks the tree; reading one
+ * character makes V8 join the pieces once, in place, so the engine reads plain text.
+ */
+function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
 function toCellValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "string") return flat(v);
+  if (typeof v === "number" || typeof v === "boolean") return v;
   if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000;
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;

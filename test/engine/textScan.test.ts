@@ -1,0 +1,119 @@
+import { analyze, extractFigures } from "../../src/engine";
+import { comparable, proseSentences, splitSentences } from "../../src/engine/narrative/text";
+import { proseBlocks } from "../../src/engine/narrative/sections";
+import { findMarkers } from "../../src/engine/narrative/numbering";
+import { stripMarkup, toHalfWidth } from "../../src/engine/text/normalize";
+import { parseQuantity } from "../../src/engine/quantity/parse";
+import { exampleSnapshot } from "../helpers/example";
+
+/**
+ * The prose checks read text with hand-written character loops (for speed). Each must say exactly
+ * what the plain regular-expression definition says: these are those definitions, run side by side
+ * on the seed's prose and on text made to hit the edge cases.
+ */
+const reference = {
+  toHalfWidth: (s: string) => s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " "),
+  comparable: (text: string) =>
+    reference
+      .toHalfWidth(text)
+      .replace(/(\d)\.(?=\d)/g, "$1\u2024")
+      .replace(/(\d),(?=\d)/g, "$1\u201a")
+      .replace(/(\d)·(?=\d)/g, "$1\u2027")
+      .replace(/[\s，,。.；;：:、！!？?“”"'‘’()（）《》<>\-—_·]/g, ""),
+  stripMarkup: (s: string) =>
+    !/[<&]/.test(s)
+      ? s
+      : s
+      .replace(/<\s*br\s*\/?\s*>/gi, "\n")
+      .replace(/<\s*\/\s*p\s*>\s*/gi, "\n")
+      .replace(/<\s*p(\s[^>]*)?>/gi, "")
+      .replace(/<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/gi, "")
+      .replace(/&nbsp;/gi, " ")
+      .replace(/&lt;/gi, "<")
+      .replace(/&gt;/gi, ">")
+      .replace(/&quot;/gi, '"')
+      .replace(/&#39;|&apos;/gi, "'")
+      .replace(/&amp;/gi, "&")
+      .replace(/[ \t]*\n[ \t]*/g, "\n")
+      .replace(/\n{2,}/g, "\n")
+      .trim(),
+  markers: (text: string) => {
+    const START = "(?:^|(?<=[\\n。；;：:！!？?]\\s*))";
+    const CLAUSE = "(?:^|(?<=[\\n。；;：:！!？?，,]\\s*))";
+    const NUM = "([一二三四五六七八九十]{1,3})";
+    const t = reference.toHalfWidth(text);
+    const patterns = [new RegExp(`${START}${NUM}、`, "g"), new RegExp(`${START}\\(${NUM}\\)`, "g"), new RegExp(`${CLAUSE}${NUM}(?:是|要)`, "g"), new RegExp(`${CLAUSE}(\\d{1,2})[.、](?!\\d)`, "g"), new RegExp(`${CLAUSE}\\((\\d{1,2})\\)`, "g")];
+    return patterns.flatMap((re) => [...t.matchAll(re)].map((m) => `${m.index}:${m[0].trim()}`)).sort((a, b) => Number(a.split(":")[0]) - Number(b.split(":")[0]));
+  },
+};
+
+const EDGES = [
+  "１２．５％，共计７４，８９２万辆。",
+  "　全角空格　与\u00a0不换行空格\t制表符",
+  "6·13 与 6.13 与 613，“引号”（括号）《书名》——破折号_下划线",
+  "1.2.3版本；1..2；,3,；.5.",
+  "(一)首项\n  (二)缩进的第二项\n一、大项。二、第二大项；三是第三；四要第四，1.小项，2、小项(3)括号项",
+  "统一、不是序号；2021.5不是序号；十一、第十一项。十二是第十二",
+  "<p>段落一</p>\n <P CLASS=x>段落二<BR/>换行 &amp;lt;p&amp;gt; &nbsp; &lt;b&gt;</p><span style=\"x\">文字</span><pre>保留</pre>< br / >",
+  "\n\n  多个\n \n空行  \n\n",
+  "",
+  "。",
+  "只有一句没有句号",
+];
+
+describe("character-level text scanning matches its definition", () => {
+  let texts: string[];
+  beforeAll(async () => {
+    const a = analyze(await exampleSnapshot());
+    texts = [...proseBlocks(a.form!).flatMap((b) => [b.ref.text, b.ref.raw]), ...EDGES];
+  });
+
+  it("reads the seed's prose (the comparison below is not vacuous)", () => {
+    expect(texts.join("").length).toBeGreaterThan(15000);
+  });
+
+  it("toHalfWidth", () => {
+    for (const t of texts) expect(toHalfWidth(t)).toBe(reference.toHalfWidth(t));
+  });
+
+  it("comparable, for short text and for long (remembered with its sentences)", () => {
+    for (const t of texts) {
+      expect(comparable(t)).toBe(reference.comparable(t));
+      for (const s of splitSentences(t)) expect(comparable(s.text)).toBe(reference.comparable(s.text));
+    }
+  });
+
+  it("proseSentences: splitSentences' sentences, keyed, and the whole as their keys end to end", () => {
+    for (const t of texts) {
+      const { whole, sentences } = proseSentences(t);
+      expect(whole).toBe(reference.comparable(t));
+      const expected = splitSentences(t).filter((s) => reference.comparable(s.text).length > 0);
+      expect(sentences.map((s) => t.slice(s.start, s.end).trim())).toEqual(expected.map((s) => s.text));
+      expect(sentences.map((s) => s.key)).toEqual(expected.map((s) => reference.comparable(s.text)));
+    }
+  });
+
+  it("stripMarkup", () => {
+    for (const t of texts) expect(stripMarkup(t)).toBe(reference.stripMarkup(t));
+  });
+
+  it("findMarkers: one pass with the place checked by hand finds what the lookbehind patterns find", () => {
+    for (const t of texts) expect(findMarkers(t).map((m) => `${m.index}:${m.raw}`)).toEqual(reference.markers(t));
+    expect(findMarkers(EDGES[4]).map((m) => m.raw)).toEqual(["(一)", "(二)", "一、", "二、", "三是", "四要", "1.", "2、"]);
+  });
+
+  it("a figure read from its own pattern agrees with the quantity parser", () => {
+    let plain = 0;
+    for (const t of texts) {
+      for (const f of extractFigures(t)) {
+        const q = parseQuantity(f.raw.replace(/，/g, ","));
+        // 平方公里 is one unit: the parser's word-length rule would cut it to 平方.
+        if (f.unitWritten === "平方公里") continue;
+        expect([f.raw, f.value, f.written, f.unit, f.unitWritten, f.multiplier, f.range, f.irregular]).toEqual([f.raw, q.value, q.written, q.unit, q.unitWritten, q.multiplier, q.range, q.irregular]);
+        if (!f.approx || f.approx === "more") expect([f.raw, f.approx]).toEqual([f.raw, q.approx]);
+        plain++;
+      }
+    }
+    expect(plain).toBeGreaterThan(300);
+  });
+});
