@@ -40,46 +40,57 @@ export function valuesAgree(indicatorValue: number, figure: Figure): boolean {
  * measure: names matched by meaning (拆违面积 ~ 拆除面积), units of the same kind (an area with an area).
  */
 export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): IndicatorMatch[] {
-  const out: IndicatorMatch[] = [];
+  // The indicators that state an achieved figure, with the bigrams of what they measure.
+  const wanted: { indicator: Indicator; value: number; nameKind?: MeasureKind; kind?: MeasureKind; grams: Bigrams }[] = [];
+  for (const indicator of form.indicators) {
+    const q = indicator.quantity;
+    if (q.kind !== "number" || q.isTarget || q.value === undefined || !indicator.name) continue;
+    const nameKind = kindOfName(indicator.name);
+    const valueKind = q.unit ? kindOfUnit(q.unit) : undefined;
+    if (nameKind === "rate" && valueKind !== "rate") continue;
+    wanted.push({ indicator, value: q.value, nameKind, kind: valueKind ?? nameKind, grams: bigrams(measureCore(indicator.name)) });
+  }
+  if (wanted.length === 0) return [];
+  // Every indicator bigram with its indicator, sorted: a figure's sorted bigrams meet them in one merge.
+  const pairs: [number, number][] = [];
+  wanted.forEach((w, k) => w.grams.forEach((g) => pairs.push([g, k])));
+  pairs.sort((a, b) => a[0] - b[0]);
+  const keys = Int32Array.from(pairs, (p) => p[0]);
+  const owners = Int32Array.from(pairs, (p) => p[1]);
+  const shared = new Int32Array(wanted.length);
+  const touched: number[] = [];
+  const candidates: IndicatorMatch["candidates"][] = wanted.map(() => []);
   // A report pasted twice states most figures twice, in the same words: each wording is read once.
   const gramsOfWords = new Map<string, Bigrams>();
-  const figureGrams = figures.map((p) => {
+  for (const p of figures) {
     const words = p.figure.subject + p.figure.after;
     let g = gramsOfWords.get(words);
     if (!g) gramsOfWords.set(words, (g = bigrams(canonicalName(words))));
-    return g;
-  });
-  // An inverted index from bigram to figures, so each indicator meets only the figures it shares words with.
-  const postings = new Map<number, number[]>();
-  figureGrams.forEach((g, i) => {
-    for (const b of g) {
-      const list = postings.get(b);
-      if (list) list.push(i);
-      else postings.set(b, [i]);
+    for (let i = 0, j = 0; i < g.length && j < keys.length; ) {
+      if (g[i] < keys[j]) i++;
+      else if (g[i] > keys[j]) j++;
+      else {
+        for (; j < keys.length && keys[j] === g[i]; j++) if (shared[owners[j]]++ === 0) touched.push(owners[j]);
+        i++;
+      }
     }
-  });
-  for (const ind of form.indicators) {
-    const q = ind.quantity;
-    if (q.kind !== "number" || q.isTarget || q.value === undefined || !ind.name) continue;
-    const nameKind = kindOfName(ind.name);
-    const valueKind = q.unit ? kindOfUnit(q.unit) : undefined;
-    if (nameKind === "rate" && valueKind !== "rate") continue;
-    const kind = valueKind ?? nameKind;
-    const grams = bigrams(measureCore(ind.name));
-    const shared = new Map<number, number>();
-    for (const b of grams) for (const i of postings.get(b) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const candidates: IndicatorMatch["candidates"] = [];
-    for (const [i, n] of shared) {
+    for (const k of touched) {
+      const n = shared[k];
+      shared[k] = 0;
       if (n < 2) continue;
-      const p = figures[i];
+      const w = wanted[k];
       const unitKind = kindOfUnit(p.figure.unit);
-      if (!kindsCompatible(kind, unitKind) || (nameKind && nameKind !== unitKind)) continue;
-      const similarity = n / Math.min(grams.size, figureGrams[i].size);
+      if (!kindsCompatible(w.kind, unitKind) || (w.nameKind && w.nameKind !== unitKind)) continue;
+      const similarity = n / Math.min(w.grams.length, g.length);
       if (similarity < MIN_SIMILARITY) continue;
-      candidates.push({ at: p, similarity, agrees: valuesAgree(q.value!, p.figure) });
+      candidates[k].push({ at: p, similarity, agrees: valuesAgree(w.value, p.figure) });
     }
-    if (candidates.length) out.push({ indicator: ind, candidates: candidates.sort((a, b) => b.similarity - a.similarity || a.at.figure.index - b.at.figure.index) });
+    touched.length = 0;
   }
+  const out: IndicatorMatch[] = [];
+  wanted.forEach((w, k) => {
+    if (candidates[k].length) out.push({ indicator: w.indicator, candidates: candidates[k].sort((a, b) => b.similarity - a.similarity || a.at.figure.index - b.at.figure.index) });
+  });
   return out;
 }
 

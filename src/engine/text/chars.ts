@@ -18,7 +18,8 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The first `n` units of `buf` as a string. */
 export function decode(buf: Uint16Array, n: number): string {
-  if (utf16 && littleEndian) return utf16.decode(buf.subarray(0, n));
+  // A call into TextDecoder costs more than it saves on a label or a figure.
+  if (utf16 && littleEndian && n > 256) return utf16.decode(buf.subarray(0, n));
   // fromCharCode takes its units as arguments: chunked, to stay below engines' argument limits.
   const CHUNK = 8192;
   let out = "";

@@ -3,6 +3,7 @@
  * spaces, line breaks and HTML left over from the systems they were exported from.
  */
 import { decode, halfWidthCode, scratch } from "./chars";
+import { memoByText } from "./memo";
 
 /** Full-width ASCII (！-～) and the ideographic space to half-width; other characters unchanged. */
 export function toHalfWidth(s: string): string {
@@ -23,8 +24,13 @@ function replaceMarkup(match: string): string {
   return tag === "br" || tag === "br/" || tag === "/p" ? "\n" : "";
 }
 
-/** Turns HTML paragraphs, <br> and entities into plain lines; other tags are dropped. */
-export function stripMarkup(s: string): string {
+/**
+ * Turns HTML paragraphs, <br> and entities into plain lines; other tags are dropped. A prose cell is
+ * read when the form is recognized and again when its markup fix is written: long texts are remembered.
+ */
+export const stripMarkup: (s: string) => string = memoByText(readMarkup, 64, 200);
+
+function readMarkup(s: string): string {
   if (!/[<&]/.test(s)) return s;
   // Entities are decoded in the same pass as tags are removed, so "&lt;p&gt;" stays as the text "<p>".
   return s
