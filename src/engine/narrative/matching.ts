@@ -51,12 +51,15 @@ export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): I
     wanted.push({ indicator, value: q.value, nameKind, kind: valueKind ?? nameKind, grams: bigrams(measureCore(indicator.name)) });
   }
   if (wanted.length === 0) return [];
-  // Every indicator bigram with its indicator, sorted: a figure's sorted bigrams meet them in one merge.
-  const pairs: [number, number][] = [];
-  wanted.forEach((w, k) => w.grams.forEach((g) => pairs.push([g, k])));
-  pairs.sort((a, b) => a[0] - b[0]);
-  const keys = Int32Array.from(pairs, (p) => p[0]);
-  const owners = Int32Array.from(pairs, (p) => p[1]);
+  // An index from bigram to the indicators whose names hold it: each figure meets only those it shares words with.
+  const postings = new Map<number, number[]>();
+  wanted.forEach((w, k) => {
+    for (const g of w.grams) {
+      const list = postings.get(g);
+      if (list) list.push(k);
+      else postings.set(g, [k]);
+    }
+  });
   const shared = new Int32Array(wanted.length);
   const touched: number[] = [];
   const candidates: IndicatorMatch["candidates"][] = wanted.map(() => []);
@@ -66,13 +69,9 @@ export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): I
     const words = p.figure.subject + p.figure.after;
     let g = gramsOfWords.get(words);
     if (!g) gramsOfWords.set(words, (g = bigrams(canonicalName(words))));
-    for (let i = 0, j = 0; i < g.length && j < keys.length; ) {
-      if (g[i] < keys[j]) i++;
-      else if (g[i] > keys[j]) j++;
-      else {
-        for (; j < keys.length && keys[j] === g[i]; j++) if (shared[owners[j]]++ === 0) touched.push(owners[j]);
-        i++;
-      }
+    for (const b of g) {
+      const list = postings.get(b);
+      if (list) for (const k of list) if (shared[k]++ === 0) touched.push(k);
     }
     for (const k of touched) {
       const n = shared[k];
@@ -81,7 +80,7 @@ export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): I
       const w = wanted[k];
       const unitKind = kindOfUnit(p.figure.unit);
       if (!kindsCompatible(w.kind, unitKind) || (w.nameKind && w.nameKind !== unitKind)) continue;
-      const similarity = n / Math.min(w.grams.length, g.length);
+      const similarity = n / Math.min(w.grams.size, g.size);
       if (similarity < MIN_SIMILARITY) continue;
       candidates[k].push({ at: p, similarity, agrees: valuesAgree(w.value, p.figure) });
     }

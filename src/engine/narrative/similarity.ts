@@ -31,55 +31,39 @@ export function measureCore(name: string): string {
   return canonicalName(name).replace(COUNT_SUFFIX, "");
 }
 
-/**
- * A text's distinct character bigrams, each as one 32-bit number (first unit << 16 | second), sorted.
- * Sets of strings (or of numbers beyond V8's small integers) cost an allocation per bigram; a sorted
- * array is built with one, and two are compared by a single merge.
- */
-export type Bigrams = Int32Array;
+/** A text's character bigrams, each as a number (first unit × 65536 + second): cheaper than strings to hash. */
+export type Bigrams = Set<number>;
 
 /** The character bigrams of a text (remembered for long texts, which several rules compare). */
 export const bigrams: (s: string) => Bigrams = memoByText((s) => computeBigrams(s), 64, 200);
 
 function computeBigrams(s: string): Bigrams {
-  if (s.length < 2) return new Int32Array(0);
-  const all = new Int32Array(s.length - 1);
+  const out = new Set<number>();
   // Chinese text is in the Basic Multilingual Plane: UTF-16 units are characters here.
-  for (let i = 0; i + 1 < s.length; i++) all[i] = (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
-  all.sort();
-  let n = 1;
-  for (let i = 1; i < all.length; i++) if (all[i] !== all[n - 1]) all[n++] = all[i];
-  return all.subarray(0, n);
+  for (let i = 0; i + 1 < s.length; i++) out.add(s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1));
+  return out;
 }
 
-/** How many bigrams two sorted sets share. */
+/** How many bigrams two sets share. */
 export function sharedCount(a: Bigrams, b: Bigrams): number {
-  let i = 0;
-  let j = 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
+  for (const x of small) if (large.has(x)) shared++;
   return shared;
 }
 
 /** Shared bigrams over the smaller set; 0 unless at least `minShared` are shared. */
 export function overlap(a: Bigrams, b: Bigrams, minShared = 2): number {
-  if (a.length === 0 || b.length === 0) return 0;
+  if (a.size === 0 || b.size === 0) return 0;
   const shared = sharedCount(a, b);
   if (shared < minShared) return 0;
-  return shared / Math.min(a.length, b.length);
+  return shared / Math.min(a.size, b.size);
 }
 
 export function jaccard(a: Bigrams, b: Bigrams): number {
-  if (a.length === 0 && b.length === 0) return 1;
+  if (a.size === 0 && b.size === 0) return 1;
   const shared = sharedCount(a, b);
-  return shared / (a.length + b.length - shared);
+  return shared / (a.size + b.size - shared);
 }
 
 /** What kind of quantity a unit measures, so a count is never compared with an area. */
