@@ -2,6 +2,7 @@ import { analyze, extractFigures } from "../../src/engine";
 import { comparable, proseSentences, splitSentences } from "../../src/engine/narrative/text";
 import { proseBlocks } from "../../src/engine/narrative/sections";
 import { readFigures } from "../../src/engine/narrative/figures";
+import { foldChar } from "../../src/engine/narrative/similarity";
 import { findMarkers } from "../../src/engine/narrative/numbering";
 import { stripMarkup, toHalfWidth } from "../../src/engine/text/normalize";
 import { parseQuantity } from "../../src/engine/quantity/parse";
@@ -122,5 +123,22 @@ describe("character-level text scanning matches its definition", () => {
       }
     }
     expect(plain).toBeGreaterThan(300);
+  });
+
+  it("bigram folding keeps every character of the ranges the forms write apart, in 15 bits", () => {
+    const ranges: [number, number][] = [[0, 0x2500], [0x3000, 0x3400], [0x4e00, 0xa000], [0xff00, 0x10000]];
+    const seen = new Map<number, number>();
+    const clashes: string[] = [];
+    for (const [from, to] of ranges)
+      for (let c = from; c < to; c++) {
+        const f = foldChar(c);
+        if (seen.has(f)) clashes.push(`${c.toString(16)} ~ ${seen.get(f)!.toString(16)}`);
+        seen.set(f, c);
+      }
+    expect(clashes).toEqual([]);
+    expect(seen.size).toBe(0x2500 + 0x400 + 0x5200 + 0x100);
+    let widest = 0;
+    for (let c = 0; c < 0x10000; c++) widest = Math.max(widest, foldChar(c));
+    expect(widest).toBeLessThan(0x8000);
   });
 });

@@ -71,20 +71,30 @@ export class LabelIndex {
   find(synonyms: string[]): LabelHit[] {
     const hits: LabelHit[] = [];
     for (const syn of synonyms) {
-      const key = labelKey(syn);
-      const exact = this.byKey.get(key);
+      const exact = this.byKey.get(synonymKey(syn));
       if (exact) hits.push(...exact);
     }
     // "部门名称（汇总）" is "部门名称" with a bracketed qualifier.
     for (const key of this.bracketKeys) {
       for (const syn of synonyms) {
-        const s = labelKey(syn);
+        const s = synonymKey(syn);
         if (key !== s && key.startsWith(s) && /^\([^()]*\)$/.test(key.slice(s.length))) hits.push(...this.byKey.get(key)!);
       }
     }
     hits.sort((a, b) => a.row - b.row || a.col - b.col);
     return dedupe(hits);
   }
+}
+
+/** The templates' synonyms are a fixed few hundred words, looked up for every form: keyed once. */
+const synonymKeys = new Map<string, string>();
+function synonymKey(synonym: string): string {
+  let key = synonymKeys.get(synonym);
+  if (key === undefined) {
+    if (synonymKeys.size > 2000) synonymKeys.clear();
+    synonymKeys.set(synonym, (key = labelKey(synonym)));
+  }
+  return key;
 }
 
 function dedupe(hits: LabelHit[]): LabelHit[] {

@@ -31,8 +31,25 @@ export function measureCore(name: string): string {
   return canonicalName(name).replace(COUNT_SUFFIX, "");
 }
 
-/** A text's character bigrams, each as a number (first unit × 65536 + second): cheaper than strings to hash. */
+/**
+ * A text's character bigrams, each as a number below 2^30, which V8 keeps unboxed (a larger one
+ * costs an allocation per bigram). Each character is first folded into 15 bits, one to one for the
+ * ranges these forms write (see foldChar); a bigram is then first * 2^15 + second.
+ */
 export type Bigrams = Set<number>;
+
+/**
+ * A UTF-16 unit folded into 15 bits: Latin, Greek, Cyrillic, general punctuation, symbols and ①②
+ * (below U+2500), CJK punctuation (U+3000–33FF), the CJK unified ideographs (U+4E00–9FFF) and
+ * full-width forms (U+FF00–FFFF) each keep a slot of their own; anything else shares 1,024 slots.
+ */
+export function foldChar(c: number): number {
+  if (c < 0x2500) return c;
+  if (c >= 0x4e00 && c < 0xa000) return 0x2900 + (c - 0x4e00);
+  if (c >= 0x3000 && c < 0x3400) return 0x2500 + (c - 0x3000);
+  if (c >= 0xff00) return 0x7b00 + (c - 0xff00);
+  return 0x7c00 + (c & 0x3ff);
+}
 
 /** The character bigrams of a text (remembered for long texts, which several rules compare). */
 export const bigrams: (s: string) => Bigrams = memoByText((s) => computeBigrams(s), 64, 200);
@@ -40,7 +57,12 @@ export const bigrams: (s: string) => Bigrams = memoByText((s) => computeBigrams(
 function computeBigrams(s: string): Bigrams {
   const out = new Set<number>();
   // Chinese text is in the Basic Multilingual Plane: UTF-16 units are characters here.
-  for (let i = 0; i + 1 < s.length; i++) out.add(s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1));
+  let prev = s.length > 0 ? foldChar(s.charCodeAt(0)) : 0;
+  for (let i = 1; i < s.length; i++) {
+    const next = foldChar(s.charCodeAt(i));
+    out.add(prev * 0x8000 + next);
+    prev = next;
+  }
   return out;
 }
 

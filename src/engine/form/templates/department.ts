@@ -64,6 +64,12 @@ const TOTAL_WEIGHT = Object.values(RECOGNITION_WEIGHTS).reduce((a, b) => a + (b 
 
 /** Section labels that end the task table. */
 const SECTION_LABELS: DepartmentLabel[] = ["keyProject", "overall", "problems", "measures"];
+let sectionKeys: Set<string> | undefined;
+/** The label keys that start the sections after the task table, worked out once. */
+function sectionLabelKeys(): Set<string> {
+  sectionKeys ??= new Set(SECTION_LABELS.flatMap((l) => DEPARTMENT_LABELS[l].synonyms.map(labelKey)));
+  return sectionKeys;
+}
 
 export interface SheetScore {
   confidence: number;
@@ -208,9 +214,10 @@ export class DepartmentReader {
       if (this.view.isCovered(row, c)) continue;
       if (this.view.isEmpty(row, c)) continue;
       const key = this.index.keyOf(row, c);
-      if (key === undefined) return /^注[:：]/.test(toHalfWidth(this.view.text(row, c)).trim());
+      // A long cell is prose: only its first characters can make it the form's notes.
+      if (key === undefined) return /^注[:：]/.test(toHalfWidth(this.view.text(row, c).trimStart().slice(0, 2)));
       if (/^注[:：\d]/.test(key)) return true;
-      return SECTION_LABELS.some((l) => DEPARTMENT_LABELS[l].synonyms.some((s) => labelKey(s) === key));
+      return sectionLabelKeys().has(key);
     }
     return false;
   }
