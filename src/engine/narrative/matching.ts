@@ -1,7 +1,7 @@
 import { DepartmentForm, Indicator } from "../form/model";
 import { Figure, extractFigures } from "./figures";
 import { ProseBlock, reportBlocks } from "./sections";
-import { Bigrams, MeasureKind, bigrams, canonicalName, kindOfName, kindOfUnit, measureCore } from "./similarity";
+import { Bigrams, MeasureKind, bigramAt, bigrams, canonicalName, kindOfName, kindOfUnit, measureCore } from "./similarity";
 
 export interface ProseFigure {
   block: ProseBlock;
@@ -35,6 +35,26 @@ export function valuesAgree(indicatorValue: number, figure: Figure): boolean {
   return Math.abs(indicatorValue - v) <= tolerance;
 }
 
+/** A figure's words are short: their distinct bigrams go into one reused array rather than a new set each. */
+let wordGrams = new Int32Array(256);
+
+/** The distinct bigrams of a short text into wordGrams (sorted); returns how many. */
+function distinctBigrams(s: string): number {
+  if (wordGrams.length < s.length) wordGrams = new Int32Array(s.length * 2);
+  let n = 0;
+  for (let i = 1; i < s.length; i++) {
+    const g = bigramAt(s, i);
+    // Insertion into the sorted prefix, skipping a bigram already there (a few dozen at most).
+    let j = n;
+    while (j > 0 && wordGrams[j - 1] > g) j--;
+    if (j > 0 && wordGrams[j - 1] === g) continue;
+    wordGrams.copyWithin(j + 1, j, n);
+    wordGrams[j] = g;
+    n++;
+  }
+  return n;
+}
+
 /**
  * Pairs each indicator that states an achieved figure with the prose figures that state the same
  * measure: names matched by meaning (拆违面积 ~ 拆除面积), units of the same kind (an area with an area).
@@ -60,31 +80,37 @@ export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): I
       else postings.set(g, [k]);
     }
   });
-  const shared = new Int32Array(wanted.length);
+  const counts = new Int32Array(wanted.length);
   const touched: number[] = [];
   const candidates: IndicatorMatch["candidates"][] = wanted.map(() => []);
-  // A report pasted twice states most figures twice, in the same words: each wording is read once.
-  const gramsOfWords = new Map<string, Bigrams>();
+  // What a figure's words share with each indicator, worked out once per wording: a report pasted
+  // twice states most figures twice, in the same words.
+  const sharedOfWords = new Map<string, { size: number; shared: number[] }>();
   for (const p of figures) {
     const words = p.figure.subject + p.figure.after;
-    let g = gramsOfWords.get(words);
-    if (!g) gramsOfWords.set(words, (g = bigrams(canonicalName(words))));
-    for (const b of g) {
-      const list = postings.get(b);
-      if (list) for (const k of list) if (shared[k]++ === 0) touched.push(k);
+    let m = sharedOfWords.get(words);
+    if (!m) {
+      const size = distinctBigrams(canonicalName(words));
+      for (let i = 0; i < size; i++) {
+        const list = postings.get(wordGrams[i]);
+        if (list) for (const k of list) if (counts[k]++ === 0) touched.push(k);
+      }
+      const shared: number[] = [];
+      for (const k of touched) {
+        if (counts[k] >= 2) shared.push(k, counts[k]);
+        counts[k] = 0;
+      }
+      touched.length = 0;
+      sharedOfWords.set(words, (m = { size, shared }));
     }
-    for (const k of touched) {
-      const n = shared[k];
-      shared[k] = 0;
-      if (n < 2) continue;
-      const w = wanted[k];
+    for (let j = 0; j < m.shared.length; j += 2) {
+      const w = wanted[m.shared[j]];
       const unitKind = kindOfUnit(p.figure.unit);
       if (!kindsCompatible(w.kind, unitKind) || (w.nameKind && w.nameKind !== unitKind)) continue;
-      const similarity = n / Math.min(w.grams.size, g.size);
+      const similarity = m.shared[j + 1] / Math.min(w.grams.size, m.size);
       if (similarity < MIN_SIMILARITY) continue;
-      candidates[k].push({ at: p, similarity, agrees: valuesAgree(w.value, p.figure) });
+      candidates[m.shared[j]].push({ at: p, similarity, agrees: valuesAgree(w.value, p.figure) });
     }
-    touched.length = 0;
   }
   const out: IndicatorMatch[] = [];
   wanted.forEach((w, k) => {

@@ -56,14 +56,13 @@ export const bigrams: (s: string) => Bigrams = memoByText((s) => computeBigrams(
 
 function computeBigrams(s: string): Bigrams {
   const out = new Set<number>();
-  // Chinese text is in the Basic Multilingual Plane: UTF-16 units are characters here.
-  let prev = s.length > 0 ? foldChar(s.charCodeAt(0)) : 0;
-  for (let i = 1; i < s.length; i++) {
-    const next = foldChar(s.charCodeAt(i));
-    out.add(prev * 0x8000 + next);
-    prev = next;
-  }
+  for (let i = 1; i < s.length; i++) out.add(bigramAt(s, i));
   return out;
+}
+
+/** The bigram ending at position i (i ≥ 1). Chinese text is in the Basic Multilingual Plane: UTF-16 units are characters here. */
+export function bigramAt(s: string, i: number): number {
+  return foldChar(s.charCodeAt(i - 1)) * 0x8000 + foldChar(s.charCodeAt(i));
 }
 
 /** How many bigrams two sets share. */
