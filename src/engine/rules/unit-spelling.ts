@@ -5,6 +5,9 @@ import { canonicalUnit } from "../quantity/units";
 import { indicatorProseDisagreements } from "./indicator-prose-mismatch";
 import { cellKey, CellAddress } from "../grid/address";
 
+/** Units written in Chinese that also have a Latin or symbol spelling (平方米 / m²). */
+const SPELLED_SEVERAL_WAYS = new Set(["平方米", "公里", "立方米", "千克"]);
+
 /**
  * One unit written two ways in one form (平方米 and m², 公里 and km): the less common spelling is
  * reported once, where it first appears, unless that cell is already reported for its figure.
@@ -21,13 +24,12 @@ export const unitSpelling: Rule = {
     const { form } = ctx;
     const uses = new Map<string, Map<string, { cell: CellAddress; count: number }>>();
     const note = (written: string, cell: CellAddress) => {
-      const w = written.replace(/\s+/g, "");
+      if (!written) return;
+      const w = /\s/.test(written) ? written.replace(/\s+/g, "") : written;
       if (!w) return;
       const unit = canonicalUnit(w);
-      if (unit === w && !/[a-z²㎡]/i.test(w)) {
-        // Only units that have other spellings are tracked.
-        if (!["平方米", "公里", "立方米", "千克"].includes(unit)) return;
-      }
+      // Only units that have other spellings are tracked.
+      if (unit === w && !/[a-z²㎡]/i.test(w) && !SPELLED_SEVERAL_WAYS.has(unit)) return;
       const m = uses.get(unit) ?? new Map();
       const entry = m.get(w) ?? { cell, count: 0 };
       entry.count++;
