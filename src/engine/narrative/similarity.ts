@@ -65,26 +65,14 @@ export function bigramAt(s: string, i: number): number {
   return foldChar(s.charCodeAt(i - 1)) * 0x8000 + foldChar(s.charCodeAt(i));
 }
 
-/** How many bigrams two sets share. */
-export function sharedCount(a: Bigrams, b: Bigrams): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const x of small) if (large.has(x)) shared++;
-  return shared;
-}
-
 /** Shared bigrams over the smaller set; 0 unless at least `minShared` are shared. */
 export function overlap(a: Bigrams, b: Bigrams, minShared = 2): number {
   if (a.size === 0 || b.size === 0) return 0;
-  const shared = sharedCount(a, b);
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
   if (shared < minShared) return 0;
   return shared / Math.min(a.size, b.size);
-}
-
-export function jaccard(a: Bigrams, b: Bigrams): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  const shared = sharedCount(a, b);
-  return shared / (a.size + b.size - shared);
 }
 
 /** What kind of quantity a unit measures, so a count is never compared with an area. */
