@@ -1,4 +1,5 @@
-import { chineseNumber, halfWidth } from "./text";
+import { chineseNumber } from "./text";
+import { toHalfWidth } from "../text/normalize";
 import { memoByText } from "../text/memo";
 import { codeSet, isSpaceCode } from "../text/chars";
 
@@ -27,11 +28,13 @@ const AFTER_SENTENCE = codeSet("\n。；;：:！!？?");
 const AFTER_CLAUSE = codeSet("\n。；;：:！!？?，,");
 
 /**
- * Every style in one pattern, so the text is scanned once: (一) / (1), 一、 / 一是 / 一要, 1. / 1、.
+ * Every style in one pattern, so the text is scanned once: (一) / (1), 一、 / 一是 / 一要, 1. / 1、,
+ * brackets, digits and points full-width or half-width (the text is read as written, not converted).
  * The place a marker stands is checked by hand, not by a lookbehind: a lookbehind at the head of a
  * pattern is tried at every character of the text, and this runs over every prose cell.
  */
-const MARKER = new RegExp(`\\((?:(${NUM})|(\\d{1,2}))\\)|(${NUM})(、|是|要)|(\\d{1,2})[.、](?!\\d)`, "g");
+const DIGIT = "[0-9０-９]";
+const MARKER = new RegExp(`[(（](?:(${NUM})|(${DIGIT}{1,2}))[)）]|(${NUM})(、|是|要)|(${DIGIT}{1,2})[.．、](?!${DIGIT})`, "g");
 
 /** A marker counts at the very start, or after `allowed` and any white space. */
 function standsFree(t: string, index: number, allowed: Uint8Array): boolean {
@@ -49,7 +52,7 @@ function standsFree(t: string, index: number, allowed: Uint8Array): boolean {
 export const findMarkers: (text: string) => readonly Marker[] = memoByText((text) => readMarkers(text), 64);
 
 function readMarkers(text: string): Marker[] {
-  const t = halfWidth(text);
+  const t = text;
   const out: Marker[] = [];
   MARKER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -61,9 +64,9 @@ function readMarkers(text: string): Marker[] {
       continue;
     }
     const digits = m[1] ?? m[2] ?? m[3] ?? m[5];
-    const n = style.startsWith("arabic") ? Number(digits) : chineseNumber(digits);
+    const n = style.startsWith("arabic") ? Number(toHalfWidth(digits)) : chineseNumber(digits);
     if (n === undefined) continue;
-    out.push({ style, level: LEVEL[style], number: n, raw: m[0].trim(), index: m.index });
+    out.push({ style, level: LEVEL[style], number: n, raw: toHalfWidth(m[0]).trim(), index: m.index });
   }
   return out;
 }

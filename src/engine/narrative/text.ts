@@ -1,5 +1,4 @@
 import { memoByText } from "../text/memo";
-import { toHalfWidth } from "../text/normalize";
 import { codeSet, decode, halfWidthCode, isAsciiDigit, isSpaceCode, scratch } from "../text/chars";
 
 /** A sentence of prose with its place in the text. */
@@ -30,9 +29,6 @@ export function splitSentences(text: string): Sentence[] {
 export function comparable(text: string): string {
   return text.length >= 200 ? proseSentences(text).whole : scanComparable(text);
 }
-
-/** A prose block in half-width (numbering and years read it so), remembered for the rules of one pass. */
-export const halfWidth: (text: string) => string = memoByText(toHalfWidth, 64, 200);
 
 /** Dropped from comparable text (white space is dropped as well). */
 const NOT_COMPARED = codeSet("，,。.；;：:、！!？?“”\"'‘’()（）《》<>-—_·");

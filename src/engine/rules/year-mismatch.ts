@@ -1,7 +1,7 @@
 import { Finding, Rule, formatMessage } from "./types";
 import { proseBlocks } from "../narrative/sections";
-import { halfWidth } from "../narrative/text";
-import { isAsciiDigit } from "../text/chars";
+import { toHalfWidth } from "../text/normalize";
+import { halfWidthCode, isAsciiDigit } from "../text/chars";
 
 /** Words around a year that make it a comparison, a plan or a span, not the year reported on. */
 const NOT_THE_YEAR = /(以来|至今|起|开始|截至|同比|相比|比|较|规划|计划|方案|纲要|远景|目标|前|后|到|至|－|-|~|～)/;
@@ -24,20 +24,22 @@ export const yearMismatch: Rule = {
     if (!year) return [];
     const out: Finding[] = [];
     for (const block of proseBlocks(form)) {
-      const text = halfWidth(block.ref.text);
-      const re = /((?:19|20)\d{2})\s*年(度)?/g;
+      // Read as written; only the few characters around a year are made half-width.
+      const text = block.ref.text;
+      const re = /((?:[1１][9９]|[2２][0０])[0-9０-９]{2})\s*年(度)?/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text))) {
         // Not the tail of a longer number or of a span ("2019-2021年"): checked here, not by a lookbehind tried at every character.
-        const before1 = text.charCodeAt(m.index - 1);
+        const before1 = halfWidthCode(text.charCodeAt(m.index - 1));
         if (isAsciiDigit(before1) || before1 === 0x2d) {
           re.lastIndex = m.index + 1;
           continue;
         }
-        const y = Number(m[1]);
+        const y = Number(toHalfWidth(m[1]));
         if (y === year) continue;
-        const before = text.slice(Math.max(0, m.index - 6), m.index);
-        const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
+        const found = toHalfWidth(m[0]);
+        const before = toHalfWidth(text.slice(Math.max(0, m.index - 6), m.index));
+        const after = toHalfWidth(text.slice(m.index + m[0].length, m.index + m[0].length + 8));
         if (/[-~～至到]\s*$/.test(before) || /^\s*[-~～至到]/.test(after.replace(/^年/, ""))) continue;
         const annualPhrase = !!m[2] && /^(部门|项目|预算|决算|绩效|自评|整体|工作|重点)/.test(after);
         const far = Math.abs(y - year) >= 2 && !NOT_THE_YEAR.test(before + after.slice(0, 4));
@@ -46,9 +48,9 @@ export const yearMismatch: Rule = {
           rule: this.id,
           severity: this.severity,
           section: block.section,
-          message: formatMessage(this.messages.year, { name: block.name, passage: (m[0] + after).slice(0, 16), year }),
+          message: formatMessage(this.messages.year, { name: block.name, passage: (found + after).slice(0, 16), year }),
           cell: block.ref.cell,
-          quote: m[0] + after,
+          quote: found + after,
         });
       }
     }
