@@ -79,6 +79,22 @@ describe("ziping check", () => {
     expect(r.out).toContain("共 2 个文件：1 个通过，1 个需处理。");
   });
 
+  it("over a folder larger than one read-ahead, reports every file in order, an unreadable one in its place", async () => {
+    const dir = path.join(tmp, "many");
+    fs.mkdirSync(dir);
+    const names = Array.from({ length: 20 }, (_, i) => `${String(i).padStart(2, "0")}.xlsx`);
+    for (const n of names) fs.copyFileSync(EXAMPLE, path.join(dir, n));
+    fs.writeFileSync(path.join(dir, names[17]), "不是工作簿");
+    const r = await run("check", dir);
+    expect(r.code).toBe(2);
+    const rows = r.out.split("\n").filter((l) => /^\d\d\.xlsx /.test(l));
+    expect(rows.map((l) => l.slice(0, 7))).toEqual(names);
+    expect(rows[17]).toContain("无法读取");
+    expect(rows.filter((l) => l.includes("通过"))).toHaveLength(19);
+    expect(r.err).toContain("「17.xlsx」不是 Excel 工作簿");
+    expect(r.out).toContain("共 20 个文件：19 个通过，1 个需处理。");
+  });
+
   it("finds the form on a named sheet with --sheet", async () => {
     const file = path.join(tmp, "two.xlsx");
     fs.writeFileSync(file, await xlsxBytes(buildForm(withSpec({}), [otherSheet("封面")])));
