@@ -86,7 +86,7 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = co
 }
 
 /** Files read ahead of checking them; their snapshots are small, the workbooks are not kept. */
-const READ_AHEAD = 16;
+const READ_AHEAD = 32;
 
 /** A file that could not be read, reported in its place; anything but a UserError is a bug, and goes on up. */
 function unreadable(file: string, e: unknown, o: ReportOptions): FileReport {
