@@ -56,7 +56,7 @@ export const extractFigures: (text: string) => readonly Figure[] = memoByText((t
 const SENTENCE_END = codeSet("。；;！!？?");
 
 /**
- * A sentence's figures, remembered for about one form's sentences: the same report in two sections
+ * A sentence's figures, remembered for a few forms' sentences: the same report in two sections
  * (the seed's 目标完成情况 and 部门整体绩效) is then read once.
  */
 const sentenceFigures: (sentence: string) => readonly Figure[] = memoByText((sentence) => readFigures(sentence), 1024);
