@@ -1,7 +1,6 @@
 import { analyze, extractFigures } from "../../src/engine";
 import { comparable, proseSentences, splitSentences } from "../../src/engine/narrative/text";
 import { proseBlocks } from "../../src/engine/narrative/sections";
-import { readFigures } from "../../src/engine/narrative/figures";
 import { foldChar } from "../../src/engine/narrative/similarity";
 import { findMarkers } from "../../src/engine/narrative/numbering";
 import { stripMarkup, toHalfWidth } from "../../src/engine/text/normalize";
@@ -103,12 +102,6 @@ describe("character-level text scanning matches its definition", () => {
   it("findMarkers: one pass with the place checked by hand finds what the lookbehind patterns find", () => {
     for (const t of texts) expect(findMarkers(t).map((m) => `${m.index}:${m.raw}`)).toEqual(reference.markers(t));
     expect(findMarkers(EDGES[4]).map((m) => m.raw)).toEqual(["(一)", "(二)", "一、", "二、", "三是", "四要", "1.", "2、"]);
-  });
-
-  it("figures read sentence by sentence (a report pasted twice is read once) are those of the whole text", () => {
-    for (const t of texts) expect(extractFigures(t)).toEqual(readFigures(t));
-    const twice = `${EDGES[0]}${texts[1].slice(0, 400)}`;
-    expect(extractFigures(twice)).toEqual(readFigures(twice));
   });
 
   it("a figure read from its own pattern agrees with the quantity parser", () => {

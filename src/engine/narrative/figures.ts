@@ -50,28 +50,7 @@ function clauseAround(text: string, start: number, end: number): { before: strin
  * Reads every figure of a text, with what it counts. Dates, years and list numbers are left out.
  * Several rules read the same prose in one pass: the result is remembered (and must not be changed).
  */
-export const extractFigures: (text: string) => readonly Figure[] = memoByText((text) => figuresBySentence(text), 64, 200);
-
-/** Where a text is cut for reading: no figure, and no figure's clause, spans one of these. */
-const SENTENCE_END = codeSet("。；;！!？?");
-
-/**
- * A sentence's figures, remembered for a few forms' sentences: the same report in two sections
- * (the seed's 目标完成情况 and 部门整体绩效) is then read once.
- */
-const sentenceFigures: (sentence: string) => readonly Figure[] = memoByText((sentence) => readFigures(sentence), 1024);
-
-function figuresBySentence(text: string): Figure[] {
-  const out: Figure[] = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!SENTENCE_END[text.charCodeAt(i)] && i + 1 < text.length) continue;
-    const figures = start === 0 && i + 1 === text.length ? readFigures(text) : sentenceFigures(text.slice(start, i + 1));
-    for (const f of figures) out.push(start === 0 ? f : { ...f, index: f.index + start });
-    start = i + 1;
-  }
-  return out;
-}
+export const extractFigures: (text: string) => readonly Figure[] = memoByText((text) => readFigures(text), 64, 200);
 
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Plain half-width digits with at most one decimal point ("-35.58"): most figures, read without the full parser. */
@@ -137,8 +116,7 @@ function quantityOf(m: RegExpExecArray, raw: string): Pick<Figure, "value" | "wr
 
 const NOT_A_UNIT_CHARS = codeSet("年月日号时点分秒");
 
-/** Every figure of a text in one pass (extractFigures reads it sentence by sentence; the tests hold the two equal). */
-export function readFigures(text: string): Figure[] {
+function readFigures(text: string): Figure[] {
   const out: Figure[] = [];
   FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;
