@@ -8,6 +8,7 @@ import { DerivedCell, deriveDepartment } from "./derive/derive";
 import { ALL_RULES, Finding, Rule, SECTION_ORDER, Severity } from "./rules";
 import { CellChange, Patch, buildPatch } from "./patch";
 import { changesFromEdits } from "./narrative/edits";
+import { forgetTexts } from "./text/memo";
 
 export interface AnalyzeOptions extends RecognizeOptions {
   /** Rules to run instead of the template's own (tests use this to run one rule). */
@@ -50,6 +51,7 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /** The whole engine pass: recognize → derive → check → fixes. Pure: the snapshot is not changed. */
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
+  forgetTexts();
   const recognition = recognize(snapshot, options);
   const form = recognition.form;
   const projects: ProjectAnalysis[] = recognizeProjects(snapshot, options).map((p) => {

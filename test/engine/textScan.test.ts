@@ -1,7 +1,7 @@
 import { analyze, extractFigures } from "../../src/engine";
 import { comparable, proseSentences, splitSentences } from "../../src/engine/narrative/text";
 import { proseBlocks } from "../../src/engine/narrative/sections";
-import { foldChar } from "../../src/engine/narrative/similarity";
+import { canonicalName, foldChar, kindOfName } from "../../src/engine/narrative/similarity";
 import { findMarkers } from "../../src/engine/narrative/numbering";
 import { stripMarkup, toHalfWidth } from "../../src/engine/text/normalize";
 import { parseQuantity } from "../../src/engine/quantity/parse";
@@ -48,6 +48,41 @@ const reference = {
   },
 };
 
+/** The figure's words as first written, with regular expressions: what the character scan must give. */
+const SYNONYMS: Record<string, string> = { 拆违: "拆除违法建设", 治违: "违法建设治理", 违建: "违法建设", 厕所: "公厕", 执法案件: "案件", 立案查处: "立案处罚", 查处: "处罚", 篇次: "篇" };
+const referenceWords = {
+  compact: (s: string) => reference.toHalfWidth(s).replace(/\s+/g, ""),
+  subject(before: string): string {
+    let s = referenceWords.compact(before).replace(/^(今年|全年|本年|年内|全区|全市|全局|我局|我区|其中|累计|共计|共|合计|总计|已经|已|先后)+/, "");
+    for (;;) {
+      const w = ["共计", "共", "累计", "达到", "达", "约", "超过", "近", "逾", "合计", "总计", "已"].find((x) => s.endsWith(x));
+      if (w) s = s.slice(0, -w.length);
+      else if (/[率数量额度比值]为$/.test(s)) s = s.slice(0, -1);
+      else break;
+    }
+    return s.slice(-16);
+  },
+  hedge(before: string): string | undefined {
+    const b = before.trimEnd();
+    return b.endsWith("超过") || b.endsWith("逾") ? "over" : b.endsWith("约") ? "about" : b.endsWith("近") ? "nearly" : undefined;
+  },
+  canonicalName: (name: string) =>
+    reference
+      .toHalfWidth(name)
+      .replace(/[\s“”"'‘’「」《》()（）·]/g, "")
+      .replace(new RegExp(Object.keys(SYNONYMS).join("|"), "g"), (w) => SYNONYMS[w]),
+  kindOfName(name: string): string | undefined {
+    const n = referenceWords.canonicalName(name);
+    if (/面积$/.test(n)) return "area";
+    if (/(率|度|比例|占比)$/.test(n)) return "rate";
+    if (/(金额|资金|罚款|经费|费用|收入|支出)$/.test(n)) return "money";
+    if (/(长度|里程)$/.test(n)) return "length";
+    if (/(重量|吨数|清运量)$/.test(n)) return "weight";
+    if (/(数|次|宗|个|场|篇|件)$/.test(n)) return "count";
+    return undefined;
+  },
+};
+
 const EDGES = [
   "１２．５％，共计７４，８９２万辆。",
   "　全角空格　与\u00a0不换行空格\t制表符",
@@ -61,6 +96,8 @@ const EDGES = [
   "",
   "。",
   "只有一句没有句号",
+  "累计共计立案查处违建　２５８０宗；全年共约 1480余处，其中超过3.6万人次，完成率为102%，行为 5 起，近 12 个，逾30场。",
+  "<B中R>不是换行<br >是换行<Br/>也是</P >结束<bR / >",
 ];
 
 describe("character-level text scanning matches its definition", () => {
@@ -117,6 +154,33 @@ describe("character-level text scanning matches its definition", () => {
       }
     }
     expect(plain).toBeGreaterThan(300);
+  });
+
+  it("a figure's words, hedge and clause: what the regular expressions said", () => {
+    let read = 0;
+    for (const t of texts) {
+      for (const f of extractFigures(t)) {
+        // The clause of a figure reaches back to a boundary, at most 40 characters.
+        let s = f.index;
+        while (s > 0 && !/[，,。；;：:！!？?\n（）()、“”"]/.test(t[s - 1]) && f.index - s < 40) s--;
+        const before = t.slice(s, f.index);
+        let e = f.index + f.raw.length;
+        while (e < t.length && !/[，,。；;：:！!？?\n（）()、“”"]/.test(t[e]) && e - (f.index + f.raw.length) < 40) e++;
+        const after = referenceWords.compact(t.slice(f.index + f.raw.length, e)).slice(0, 16);
+        expect([f.raw, f.subject, f.after, f.clause]).toEqual([f.raw, referenceWords.subject(before), after, t.slice(s, e).trim()]);
+        if (f.approx !== "more") expect([f.raw, f.approx]).toEqual([f.raw, referenceWords.hedge(before)]);
+        read++;
+      }
+    }
+    expect(read).toBeGreaterThan(300);
+  });
+
+  it("canonicalName and kindOfName", () => {
+    const names = [...texts.flatMap((t) => t.split(/[，。；\n]/)), "拆违面积", "“厕所”改造数", "（立案查处）宗数", "执法案件 办结率", "清运量", "罚款金额", "ＡＢＣ　长度", "占比"];
+    for (const n of names) {
+      expect([n, canonicalName(n)]).toEqual([n, referenceWords.canonicalName(n)]);
+      expect([n, kindOfName(n)]).toEqual([n, referenceWords.kindOfName(n)]);
+    }
   });
 
   it("bigram folding keeps every character of the ranges the forms write apart, in 15 bits", () => {

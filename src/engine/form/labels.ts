@@ -1,5 +1,5 @@
 import { SheetView } from "../grid/sheetView";
-import { isEmptyValue } from "../grid/snapshot";
+import { WorkbookSnapshot, isEmptyValue } from "../grid/snapshot";
 import { labelKey, stripMarkup, toHalfWidth } from "../text/normalize";
 import { parseQuantity } from "../quantity/parse";
 import { cellQuantity, cellText } from "../grid/format";
@@ -184,19 +184,24 @@ function valueAsText(v: unknown): string {
 }
 
 /**
- * A sheet's view and label index, built once per snapshot sheet: every template's reader looks at
- * the same sheet, and a snapshot is never changed once read (a patch makes a new one).
+ * The views and label indexes of the last workbook read: every template's reader looks at the same
+ * sheets, and a snapshot is never changed once read (a patch makes a new one). Only the last one is
+ * kept: a cache keyed weakly on snapshots kept every checked workbook alive until a full collection
+ * (V8's young-generation collector does not clear WeakMap entries), which over a folder made the
+ * collector copy each form's cells and text again and again.
  */
-const indexed = new WeakMap<object, Map<number, { view: SheetView; index: LabelIndex }>>();
+let lastSnapshot: WorkbookSnapshot | undefined;
+let lastSheets: ({ view: SheetView; index: LabelIndex } | undefined)[] = [];
 
-export function indexSheet(sheet: import("../grid/snapshot").SheetSnapshot, sheetIndex: number): { view: SheetView; index: LabelIndex } {
-  let byIndex = indexed.get(sheet);
-  if (!byIndex) indexed.set(sheet, (byIndex = new Map()));
-  let hit = byIndex.get(sheetIndex);
+export function indexSheet(snapshot: WorkbookSnapshot, sheetIndex: number): { view: SheetView; index: LabelIndex } {
+  if (snapshot !== lastSnapshot) {
+    lastSnapshot = snapshot;
+    lastSheets = [];
+  }
+  let hit = lastSheets[sheetIndex];
   if (!hit) {
-    const view = new SheetView(sheet, sheetIndex);
-    hit = { view, index: new LabelIndex(view) };
-    byIndex.set(sheetIndex, hit);
+    const view = new SheetView(snapshot.sheets[sheetIndex], sheetIndex);
+    hit = lastSheets[sheetIndex] = { view, index: new LabelIndex(view) };
   }
   return hit;
 }

@@ -36,7 +36,7 @@ export function recognize(snapshot: WorkbookSnapshot, options: RecognizeOptions 
   const candidates: (SheetCandidate & { reader: DepartmentReader })[] = [];
   snapshot.sheets.forEach((sheet, index) => {
     if (options.sheet !== undefined && sheet.name !== options.sheet) return;
-    const { view, index: labels } = indexSheet(sheet, index);
+    const { view, index: labels } = indexSheet(snapshot, index);
     const reader = new DepartmentReader(view, labels);
     const s = reader.score();
     candidates.push({ sheet: index, sheetName: sheet.name, confidence: s.confidence, missing: s.missing.map(labelName), reader });
@@ -63,7 +63,7 @@ export function recognizeProjects(snapshot: WorkbookSnapshot, options: Recognize
   const out: ProjectForm[] = [];
   snapshot.sheets.forEach((sheet, index) => {
     if (options.sheet !== undefined && sheet.name !== options.sheet) return;
-    const { view, index: labels } = indexSheet(sheet, index);
+    const { view, index: labels } = indexSheet(snapshot, index);
     const reader = new ProjectReader(view, labels);
     const confidence = reader.score();
     if (confidence >= MIN_PROJECT_CONFIDENCE) out.push(reader.read(confidence));

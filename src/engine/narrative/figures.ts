@@ -1,6 +1,5 @@
-import { toHalfWidth } from "../text/normalize";
 import { memoByText } from "../text/memo";
-import { codeSet, isAsciiDigit, isSpaceCode } from "../text/chars";
+import { codeSet, decode, halfWidthCode, isAsciiDigit, isSpaceCode, scratch } from "../text/chars";
 import { Approximation, QuantityIrregularity, parseQuantity } from "../quantity/parse";
 import { canonicalUnit } from "../quantity/units";
 
@@ -26,9 +25,6 @@ export interface Figure {
   irregular?: QuantityIrregularity[];
 }
 
-/** Words that introduce a figure without saying what it counts. */
-const FILLER = /^(今年|全年|本年|年内|全区|全市|全局|我局|我区|其中|累计|共计|共|合计|总计|已经|已|先后)+/;
-
 /** Clause boundaries: a figure's subject never crosses them. */
 const BOUNDARY = codeSet("，,。；;：:！!？?\n（）()、“”\"");
 
@@ -38,12 +34,17 @@ const BOUNDARY = codeSet("，,。；;：:！!？?\n（）()、“”\"");
  */
 const FIGURE = /(?<![\d.,０-９])([-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?:\s*(?:-|~|～|至|到)\s*([0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?))?\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(%|％|‰|个百分点|百分点|m\s?²|m2|㎡|平方米|平方公里|立方米|公里|千米|米|吨|人次|台次|家次|场次|篇次|车次|架次|户次|[宗件个次座辆人名家处块台篇份场所条项户元亩株棵只批期天周起例间艘部套张本册课年月日号时点分秒])?/g;
 
-function clauseAround(text: string, start: number, end: number): { before: string; after: string; clause: string } {
+/** The clause around a figure, as offsets: set by clauseAround (one figure at a time, no allocation). */
+let clauseStart = 0;
+let clauseEnd = 0;
+
+function clauseAround(text: string, start: number, end: number): void {
   let s = start;
   while (s > 0 && !BOUNDARY[text.charCodeAt(s - 1)] && start - s < 40) s--;
   let e = end;
   while (e < text.length && !BOUNDARY[text.charCodeAt(e)] && e - end < 40) e++;
-  return { before: text.slice(s, start), after: text.slice(end, e), clause: text.slice(s, e) };
+  clauseStart = s;
+  clauseEnd = e;
 }
 
 /**
@@ -71,25 +72,69 @@ function hasSpace(s: string): boolean {
   return false;
 }
 
-/** Half-width, without white space: how a figure's subject is compared. */
-function compact(s: string): string {
-  return hasSpace(s) ? toHalfWidth(s).replace(/\s+/g, "") : toHalfWidth(s);
+/**
+ * text[from, to) half-width and without white space: how a figure's words are compared. Most clauses
+ * need neither change and are sliced as they stand; the others are built in the scratch buffer.
+ */
+function compactRange(text: string, from: number, to: number): string {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (halfWidthCode(c) !== c || isSpaceCode(c)) break;
+    i++;
+  }
+  if (i === to) return text.slice(from, to);
+  const buf = scratch(to - from);
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = halfWidthCode(text.charCodeAt(k));
+    if (!isSpaceCode(c)) buf[n++] = c;
+  }
+  return decode(buf, n);
 }
 
-/** Words that end a subject without naming anything ("累计达", "完成率为"), each told by its last character. */
+/** Words that introduce a figure without saying what it counts, tried in this order at the start of its words. */
+const LEADING_WORDS = ["今年", "全年", "本年", "年内", "全区", "全市", "全局", "我局", "我区", "其中", "累计", "共计", "共", "合计", "总计", "已经", "已", "先后"];
+/** Words that end a subject without naming anything ("累计达", "完成率为"). */
 const TRAILING_WORDS = ["共计", "共", "累计", "达到", "达", "约", "超过", "近", "逾", "合计", "总计", "已"];
 /** "为" ends a subject only after a measure ("完成率为102%"), never in a word ("行为"). */
 const BEFORE_WEI = codeSet("率数量额度比值");
+/** Characters that may start a filler word: most subjects start with none of them. */
+const FILLER_FIRST = codeSet(LEADING_WORDS.map((w) => w[0]).join(""));
+const FILLER_LAST = codeSet(TRAILING_WORDS.map((w) => w[w.length - 1]).join("") + "为");
 
-function stripTrailingFiller(s: string): string {
-  let end = s.length;
-  for (;;) {
-    const word = TRAILING_WORDS.find((w) => s.endsWith(w, end));
+/**
+ * What a figure counts, from the compacted words before it: leading and trailing filler dropped
+ * ("累计立案处罚达" → "立案处罚"), at most the last 16 characters.
+ */
+function subjectOf(words: string): string {
+  let start = 0;
+  while (start < words.length && FILLER_FIRST[words.charCodeAt(start)]) {
+    const word = LEADING_WORDS.find((w) => words.startsWith(w, start));
+    if (!word) break;
+    start += word.length;
+  }
+  let end = words.length;
+  while (end > start && FILLER_LAST[words.charCodeAt(end - 1)]) {
+    const word = TRAILING_WORDS.find((w) => end - w.length >= start && words.endsWith(w, end));
     if (word) end -= word.length;
-    else if (end >= 2 && s.charCodeAt(end - 1) === 0x4e3a && BEFORE_WEI[s.charCodeAt(end - 2)]) end -= 1;
+    else if (end - start >= 2 && words.charCodeAt(end - 1) === 0x4e3a && BEFORE_WEI[words.charCodeAt(end - 2)]) end -= 1;
     else break;
   }
-  return end === s.length ? s : s.slice(0, end);
+  start = Math.max(start, end - 16);
+  return start === 0 && end === words.length ? words : words.slice(start, end);
+}
+
+/** The hedge the words right before a figure give it: 超过/逾 (over), 约 (about), 近 (nearly). */
+function hedgeBefore(text: string, from: number, to: number): Approximation | undefined {
+  let end = to;
+  while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (end === from) return undefined;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x903e /* 逾 */ || (last === 0x8fc7 /* 过 */ && end - 2 >= from && text.charCodeAt(end - 2) === 0x8d85 /* 超 */)) return "over";
+  if (last === 0x7ea6 /* 约 */) return "about";
+  if (last === 0x8fd1 /* 近 */) return "nearly";
+  return undefined;
 }
 
 /**
@@ -116,6 +161,18 @@ function quantityOf(m: RegExpExecArray, raw: string): Pick<Figure, "value" | "wr
 
 const NOT_A_UNIT_CHARS = codeSet("年月日号时点分秒");
 
+/** Four digits or more, half-width: a number long enough to be a code or a year. */
+function isLongDigits(s: string): boolean {
+  if (s.length < 4) return false;
+  for (let i = 0; i < s.length; i++) if (!isAsciiDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A CJK ideograph (U+4E00–9FA5) or a Latin letter: a word a number is glued to. */
+function isWordStart(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fa5) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
 function readFigures(text: string): Figure[] {
   const out: Figure[] = [];
   FIGURE.lastIndex = 0;
@@ -138,19 +195,20 @@ function readFigures(text: string): Figure[] {
     const short = digits.length <= 2 && isAsciiDigit(digits.charCodeAt(0)) && (digits.length === 1 || isAsciiDigit(digits.charCodeAt(1)));
     if (!unitWritten && !m[4] && short && LIST_MARK_AFTER[next]) continue;
     // A number glued to words that are not a measure ("12319结案率", "元岗·智汇Park") names something.
-    if (!unitWritten && !m[4] && /^\d{4,}$/.test(digits) && /^[\u4e00-\u9fa5A-Za-z]/.test(text.charAt(after))) continue;
+    if (!unitWritten && !m[4] && isLongDigits(digits) && isWordStart(next)) continue;
     if (short && (next === 0xb7 || next === 0x2e) && isAsciiDigit(text.charCodeAt(after + 1))) continue; // "6·13"
     if (index >= 2 && DATE_MARK_BEFORE[text.charCodeAt(index - 1)] && isAsciiDigit(text.charCodeAt(index - 2))) continue;
     const q = quantityOf(m, raw);
     if (!q) continue;
-    const ctx = clauseAround(text, index, after);
-    const subject = stripTrailingFiller(compact(ctx.before).replace(FILLER, ""));
-    const afterWords = compact(ctx.after);
-    const before = ctx.before.trimEnd();
-    let approx = q.approx;
-    if (before.endsWith("超过") || before.endsWith("逾")) approx = approx ?? "over";
-    else if (before.endsWith("约")) approx = approx ?? "about";
-    else if (before.endsWith("近")) approx = approx ?? "nearly";
+    clauseAround(text, index, after);
+    const from = clauseStart;
+    const to = clauseEnd;
+    const afterWords = compactRange(text, after, to);
+    // The clause as written, without the white space around it.
+    let cs = from;
+    let ce = to;
+    while (cs < ce && isSpaceCode(text.charCodeAt(cs))) cs++;
+    while (ce > cs && isSpaceCode(text.charCodeAt(ce - 1))) ce--;
     // One object shape for every figure: optional fields are present, undefined when not stated.
     out.push({
       raw,
@@ -160,11 +218,11 @@ function readFigures(text: string): Figure[] {
       unit: q.unit,
       unitWritten: q.unitWritten,
       multiplier: q.multiplier,
-      approx,
+      approx: q.approx ?? hedgeBefore(text, from, index),
       range: q.range,
-      subject: subject.length > 16 ? subject.slice(-16) : subject,
+      subject: subjectOf(compactRange(text, from, index)),
       after: afterWords.length > 16 ? afterWords.slice(0, 16) : afterWords,
-      clause: ctx.clause.trim(),
+      clause: text.slice(cs, ce),
       irregular: q.irregular,
     });
   }

@@ -1,4 +1,4 @@
-import { toHalfWidth } from "../text/normalize";
+import { codeSet, decode, halfWidthCode, isSpaceCode, scratch } from "../text/chars";
 import { memoByText } from "../text/memo";
 
 /**
@@ -21,10 +21,32 @@ const SYNONYM = new RegExp(Object.keys(SYNONYMS).join("|"), "g");
 /** Count suffixes that name the measure, not the thing measured: 立案处罚宗数 → 立案处罚. */
 const COUNT_SUFFIX = /(的)?(总数量|数量|总数|宗数|个数|次数|场次|篇次|人次|件数|座数|户数|数)$/;
 
+/** Quotes, brackets and the middle dot: dropped from names, as white space is. */
+const NAME_DROPPED = codeSet("“”\"'‘’「」《》()（）·");
+
+/**
+ * A name as compared: half-width, without white space, quotes or brackets, synonyms expanded. This
+ * runs on every indicator's name and every figure's words: the characters are checked in one pass,
+ * and most names need no change.
+ */
 export function canonicalName(name: string): string {
-  return toHalfWidth(name)
-    .replace(/[\s“”"'‘’「」《》()（）·]/g, "")
-    .replace(SYNONYM, (w) => SYNONYMS[w]);
+  let i = 0;
+  while (i < name.length) {
+    const c = name.charCodeAt(i);
+    if (halfWidthCode(c) !== c || isSpaceCode(c) || NAME_DROPPED[c]) break;
+    i++;
+  }
+  let t = name;
+  if (i < name.length) {
+    const buf = scratch(name.length);
+    let n = 0;
+    for (let k = 0; k < name.length; k++) {
+      const c = halfWidthCode(name.charCodeAt(k));
+      if (!isSpaceCode(c) && !NAME_DROPPED[c]) buf[n++] = c;
+    }
+    t = decode(buf, n);
+  }
+  return t.replace(SYNONYM, (w) => SYNONYMS[w]);
 }
 
 export function measureCore(name: string): string {
@@ -90,11 +112,12 @@ export function kindOfUnit(unit: string): MeasureKind {
 /** The kind an indicator's name asks for (拆违面积 → area, 接种率 → rate), when the name says. */
 export function kindOfName(name: string): MeasureKind | undefined {
   const n = canonicalName(name);
-  if (/面积$/.test(n)) return "area";
-  if (/(率|度|比例|占比)$/.test(n)) return "rate";
-  if (/(金额|资金|罚款|经费|费用|收入|支出)$/.test(n)) return "money";
-  if (/(长度|里程)$/.test(n)) return "length";
-  if (/(重量|吨数|清运量)$/.test(n)) return "weight";
-  if (/(数|次|宗|个|场|篇|件)$/.test(n)) return "count";
+  const ends = (words: string[]) => words.some((w) => n.endsWith(w));
+  if (n.endsWith("面积")) return "area";
+  if (ends(["率", "度", "比例", "占比"])) return "rate";
+  if (ends(["金额", "资金", "罚款", "经费", "费用", "收入", "支出"])) return "money";
+  if (ends(["长度", "里程"])) return "length";
+  if (ends(["重量", "吨数", "清运量"])) return "weight";
+  if (ends(["数", "次", "宗", "个", "场", "篇", "件"])) return "count";
   return undefined;
 }

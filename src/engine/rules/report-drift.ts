@@ -1,7 +1,7 @@
 import { Finding, Rule, formatMessage, quote } from "./types";
 import { ProseBlock, proseBlocks } from "../narrative/sections";
 import { KeyedSentence, comparable, proseSentences } from "../narrative/text";
-import { bigrams, overlap } from "../narrative/similarity";
+import { bigramAt, bigrams, overlap } from "../narrative/similarity";
 import { Figure, extractFigures } from "../narrative/figures";
 import { memoByText } from "../text/memo";
 
@@ -18,6 +18,8 @@ interface KeyedText {
   keys: Set<string>;
   /** The whole text as compared. */
   whole: string;
+  /** Which bigrams occur in `whole` (hashed into 2^16 bits), built the first time a sentence is looked for in it. */
+  grams?: Uint8Array;
 }
 
 const keyedText: (text: string) => KeyedText = memoByText((text) => {
@@ -31,9 +33,34 @@ function sentenceText(k: KeyedText, s: KeyedSentence): string {
   return k.text.slice(s.start, s.end).trim();
 }
 
-/** Whether `key` stands word for word in `other`: as a whole sentence of it (cheap), or inside one. */
+function gramBit(text: string, i: number): number {
+  const g = bigramAt(text, i);
+  return (g ^ (g >>> 15)) & 0xffff;
+}
+
+/** Which bigrams occur in a text, as a bit set: a sentence with a bigram the text lacks cannot stand in it. */
+function gramsOf(text: string): Uint8Array {
+  const bits = new Uint8Array(0x2000);
+  for (let i = 1; i < text.length; i++) {
+    const b = gramBit(text, i);
+    bits[b >>> 3] |= 1 << (b & 7);
+  }
+  return bits;
+}
+
+/**
+ * Whether `key` stands word for word in `other`: as a whole sentence of it (cheap), or inside one.
+ * Most sentences of an unrelated text share few bigrams with it, so the bit set rules them out
+ * before the text is searched.
+ */
 function standsIn(key: string, other: KeyedText): boolean {
-  return other.keys.has(key) || other.whole.includes(key);
+  if (other.keys.has(key)) return true;
+  const bits = (other.grams ??= gramsOf(other.whole));
+  for (let i = 1; i < key.length; i++) {
+    const b = gramBit(key, i);
+    if ((bits[b >>> 3] & (1 << (b & 7))) === 0) return false;
+  }
+  return other.whole.includes(key);
 }
 
 /**

@@ -1,11 +1,17 @@
 /**
- * Remembers a pure function of a text for the last `size` texts: the narrative rules read the same
- * prose several times in one pass. Results are shared and must not be changed by callers. Sizes are
- * kept to about one form's prose: a folder of forms rarely repeats a text, and results kept longer
- * only make the garbage collector copy them.
+ * Remembers a pure function of a text: the narrative rules read the same prose several times in one
+ * pass. Results are shared and must not be changed by callers.
+ *
+ * What is remembered is one form's work: analyze() forgets everything when it starts on the next
+ * form. A folder of forms rarely repeats a text, and results kept from form to form only made the
+ * garbage collector copy them (and the text they were keyed by, which holds on to the whole XML it
+ * was read from) again and again. `size` bounds what one form may keep.
  */
+const memos: Map<string, unknown>[] = [];
+
 export function memoByText<T>(fn: (text: string) => T, size: number, minLength = 0): (text: string) => T {
   const memo = new Map<string, T>();
+  memos.push(memo as Map<string, unknown>);
   return (text: string) => {
     if (text.length < minLength) return fn(text);
     const hit = memo.get(text);
@@ -15,4 +21,9 @@ export function memoByText<T>(fn: (text: string) => T, size: number, minLength =
     memo.set(text, out);
     return out;
   };
+}
+
+/** Forgets every remembered result (analyze() calls this as it starts on a form). */
+export function forgetTexts(): void {
+  for (const memo of memos) memo.clear();
 }

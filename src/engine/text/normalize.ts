@@ -2,7 +2,7 @@
  * Text normalization for labels and values. Forms mix full-width and half-width characters, stray
  * spaces, line breaks and HTML left over from the systems they were exported from.
  */
-import { decode, halfWidthCode, scratch } from "./chars";
+import { decode, halfWidthCode, isSpaceCode, scratch } from "./chars";
 import { memoByText } from "./memo";
 
 /** Full-width ASCII (！-～) and the ideographic space to half-width; other characters unchanged. */
@@ -17,11 +17,25 @@ export function toHalfWidth(s: string): string {
 const MARKUP = /<\s*br\s*\/?\s*>|<\s*\/\s*p\s*>\s*|<\s*p(?:\s[^>]*)?>|<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>|&(?:nbsp|lt|gt|quot|#39|apos|amp);/gi;
 const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&apos;": "'", "&amp;": "&" };
 
+/** Whether a tag is <br>, <br/> or </p> (any case, any spacing): read without building its name, as this runs per tag. */
+function endsLine(tag: string): boolean {
+  let name = 0;
+  let k = 0;
+  for (let i = 0; i < tag.length; i++) {
+    const c = tag.charCodeAt(i);
+    if (c === 0x3c || c === 0x3e || isSpaceCode(c)) continue;
+    if (k === 3 || c >= 0x80) return false;
+    name = name * 128 + (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+    k++;
+  }
+  // "br", "br/", "/p" as base-128 numbers.
+  return name === 0x62 * 128 + 0x72 || name === (0x62 * 128 + 0x72) * 128 + 0x2f || name === 0x2f * 128 + 0x70;
+}
+
 function replaceMarkup(match: string): string {
   if (match.charCodeAt(0) === 0x26) return ENTITIES[match.toLowerCase()];
   // <br> and </p> end a line; other tags go.
-  const tag = match.replace(/[<>\s]/g, "").toLowerCase();
-  return tag === "br" || tag === "br/" || tag === "/p" ? "\n" : "";
+  return endsLine(match) ? "\n" : "";
 }
 
 /**
