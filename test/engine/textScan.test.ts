@@ -4,6 +4,8 @@ import { proseBlocks } from "../../src/engine/narrative/sections";
 import { canonicalName, foldChar, kindOfName } from "../../src/engine/narrative/similarity";
 import { findMarkers } from "../../src/engine/narrative/numbering";
 import { stripMarkup, toHalfWidth } from "../../src/engine/text/normalize";
+import { applyTextEdits } from "../../src/engine/narrative/edits";
+import { TextEdit } from "../../src/engine/rules/types";
 import { parseQuantity } from "../../src/engine/quantity/parse";
 import { exampleSnapshot } from "../helpers/example";
 
@@ -181,6 +183,25 @@ describe("character-level text scanning matches its definition", () => {
       expect([n, canonicalName(n)]).toEqual([n, referenceWords.canonicalName(n)]);
       expect([n, kindOfName(n)]).toEqual([n, referenceWords.kindOfName(n)]);
     }
+  });
+
+  it("edits of one cell, composed: the replacements, then markup to lines", async () => {
+    const a = analyze(await exampleSnapshot());
+    const byCell = new Map<string, TextEdit[]>();
+    for (const f of a.findings) if (f.edit) byCell.set(`${f.edit.cell.row},${f.edit.cell.col}`, [...(byCell.get(`${f.edit.cell.row},${f.edit.cell.col}`) ?? []), f.edit]);
+    const composed = [...byCell.values()].filter((list) => list.some((e) => e.stripMarkup) && list.some((e) => e.replace?.length));
+    // The seed has cells with both: markup and misplaced 余 or separators in the same report.
+    expect(composed.length).toBeGreaterThan(0);
+    const definition = (raw: string, edits: TextEdit[]) => {
+      let t = raw;
+      for (const r of edits.flatMap((e) => e.replace ?? [])) t = t.includes(r.find) ? t.replace(r.find, () => r.with) : t;
+      return reference.stripMarkup(t);
+    };
+    for (const list of composed) expect(applyTextEdits(list[0].raw, list)).toBe(definition(list[0].raw, list));
+    // A replacement that reaches into markup is applied to the text as written, before the markup goes.
+    const raw = "<p>罚款6.85余万元</p><p>第二段</p>";
+    const edits: TextEdit[] = [{ cell: { sheet: 0, row: 0, col: 0 }, raw, stripMarkup: true }, { cell: { sheet: 0, row: 0, col: 0 }, raw, replace: [{ find: "</p><p>第二段", with: "，第二段" }] }];
+    expect(applyTextEdits(raw, edits)).toBe(definition(raw, edits));
   });
 
   it("bigram folding keeps every character of the ranges the forms write apart, in 15 bits", () => {

@@ -3,15 +3,24 @@ import { cellKey } from "../grid/address";
 import { CellChange } from "../patch";
 import { TextEdit } from "../rules/types";
 
-/** Applies edits to a text: each replacement once, in order, then markup to line breaks. */
+/** Characters that markup, entities or the line clean-up of stripMarkup act on. */
+const MARKUP_CHARS = /[<>&\s]/;
+
+/**
+ * Applies edits to a text: each replacement once, in order, then markup to line breaks. When no
+ * replacement touches markup or white space, the markup goes first: the cell's text without markup
+ * is already known (recognition read it), so a long text is not cleaned a second time.
+ */
 export function applyTextEdits(raw: string, edits: TextEdit[]): string {
-  let t = raw;
-  for (const e of edits) for (const r of e.replace ?? []) {
+  const strip = edits.some((e) => e.stripMarkup);
+  const replacements = edits.flatMap((e) => e.replace ?? []);
+  const plain = strip && replacements.every((r) => raw.includes(r.find) && !MARKUP_CHARS.test(r.find) && !MARKUP_CHARS.test(r.with));
+  let t = plain ? stripMarkup(raw) : raw;
+  for (const r of replacements) {
     const i = t.indexOf(r.find);
     if (i >= 0) t = t.slice(0, i) + r.with + t.slice(i + r.find.length);
   }
-  if (edits.some((e) => e.stripMarkup)) t = stripMarkup(t);
-  return t;
+  return strip && !plain ? stripMarkup(t) : t;
 }
 
 /** One write per cell, composing every edit aimed at it. */

@@ -51,7 +51,7 @@ function clauseAround(text: string, start: number, end: number): void {
  * Reads every figure of a text, with what it counts. Dates, years and list numbers are left out.
  * Several rules read the same prose in one pass: the result is remembered (and must not be changed).
  */
-export const extractFigures: (text: string) => readonly Figure[] = memoByText((text) => readFigures(text), 64, 200);
+export const extractFigures: (text: string) => readonly Figure[] = memoByText((text) => readFigures(text), 64);
 
 const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Plain half-width digits with at most one decimal point ("-35.58"): most figures, read without the full parser. */

@@ -107,7 +107,7 @@ export function matchIndicators(form: DepartmentForm, figures: ProseFigure[]): I
       const w = wanted[m.shared[j]];
       const unitKind = kindOfUnit(p.figure.unit);
       if (!kindsCompatible(w.kind, unitKind) || (w.nameKind && w.nameKind !== unitKind)) continue;
-      const similarity = m.shared[j + 1] / Math.min(w.grams.size, m.size);
+      const similarity = m.shared[j + 1] / Math.min(w.grams.length, m.size);
       if (similarity < MIN_SIMILARITY) continue;
       candidates[m.shared[j]].push({ at: p, similarity, agrees: valuesAgree(w.value, p.figure) });
     }
