@@ -71,6 +71,13 @@ function sectionLabelKeys(): Set<string> {
   return sectionKeys;
 }
 
+let allLabelKeys: Set<string> | undefined;
+/** The label keys of every field of the form, worked out once (the templates' synonyms never change). */
+function departmentLabelKeys(): Set<string> {
+  allLabelKeys ??= new Set(Object.values(DEPARTMENT_LABELS).flatMap((spec) => spec.synonyms.map(labelKey)));
+  return allLabelKeys;
+}
+
 export interface SheetScore {
   confidence: number;
   found: DepartmentLabel[];
@@ -79,12 +86,11 @@ export interface SheetScore {
 
 export class DepartmentReader {
   private readonly index: LabelIndex;
-  private readonly labelKeys = new Set<string>();
+  private readonly labelKeys = departmentLabelKeys();
   private readonly hitsCache = new Map<DepartmentLabel, LabelHit[]>();
 
   constructor(readonly view: SheetView, index?: LabelIndex) {
     this.index = index ?? new LabelIndex(view);
-    for (const spec of Object.values(DEPARTMENT_LABELS)) for (const s of spec.synonyms) this.labelKeys.add(labelKey(s));
   }
 
   hits(label: DepartmentLabel): LabelHit[] {

@@ -53,7 +53,23 @@ const INDICATOR_COLUMNS = {
   reason: ["偏差原因分析及改进措施", "未完成原因分析", "偏差原因分析", "偏差原因"],
 };
 
-const keys = (xs: string[]) => new Set(xs.map(labelKey));
+/**
+ * The label keys of a list of synonyms, worked out once per list: the lists are the template's own
+ * constants, and readers look them up for every cell of a header row, on every sheet of every workbook.
+ */
+const keyCache = new Map<readonly string[], Set<string>>();
+function keys(xs: readonly string[]): Set<string> {
+  let k = keyCache.get(xs);
+  if (!k) {
+    k = new Set(xs.map(labelKey));
+    // Only the template's constant lists come here; the bound keeps a list built on the fly from piling up.
+    if (keyCache.size < 256) keyCache.set(xs, k);
+  }
+  return k;
+}
+
+/** Labels that end the indicator table. */
+const STOP_LABELS = [...PROJECT_LABELS.total.synonyms, ...PROJECT_LABELS.conclusion.synonyms, ...PROJECT_LABELS.problems.synonyms, ...PROJECT_LABELS.grade.synonyms];
 
 export class ProjectReader {
   private readonly index: LabelIndex;
@@ -197,7 +213,7 @@ export class ProjectReader {
     const l1 = this.hits("level1").find((h) => h.row === header.row)?.col;
     const l2 = this.hits("level2").find((h) => h.row === header.row)?.col;
     const l3 = header.col;
-    const stop = keys([...PROJECT_LABELS.total.synonyms, ...PROJECT_LABELS.conclusion.synonyms, ...PROJECT_LABELS.problems.synonyms, ...PROJECT_LABELS.grade.synonyms]);
+    const stop = keys(STOP_LABELS);
     const out: ProjectIndicator[] = [];
     let level1 = "";
     let level2 = "";
