@@ -9,30 +9,63 @@ import { parseQuantity, Quantity } from "../quantity/parse";
 export function formatNumber(v: number, fmt: string | undefined): string {
   if (!fmt || fmt === "General" || fmt === "@") return String(v);
   // Positive;negative;zero sections: use the one that applies.
-  const sections = splitSections(fmt);
+  const sections = formatOf(fmt);
   let section = sections[0];
   let value = v;
   if (v < 0 && sections.length > 1) {
     section = sections[1];
     value = Math.abs(v);
   } else if (v === 0 && sections.length > 2) section = sections[2];
+  if (!section) return String(v);
+  const scaled = section.percent ? value * 100 : value;
+  const abs = Math.abs(scaled).toFixed(section.decimals);
+  const [i, d] = abs.split(".");
+  const intPart = section.grouped ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : i;
+  const body = `${scaled < 0 && !(v < 0 && sections.length > 1) ? "-" : ""}${intPart}${d !== undefined ? "." + d : ""}`;
+  return `${section.before}${body}${section.tokenPercent ? "%" : ""}${section.after}`.replace(/%%/, "%");
+}
+
+/** One section of a number format, read once: where the number goes and how it is written. */
+interface FormatSection {
+  before: string;
+  after: string;
+  decimals: number;
+  grouped: boolean;
+  percent: boolean;
+  tokenPercent: boolean;
+}
+
+/**
+ * The sections of a number format, each read once (undefined where a section holds no number).
+ * A workbook uses a handful of formats on every numeric cell; reading one takes several regular
+ * expressions, so they are remembered (a bounded few hundred).
+ */
+const formats = new Map<string, (FormatSection | undefined)[]>();
+function formatOf(fmt: string): (FormatSection | undefined)[] {
+  let f = formats.get(fmt);
+  if (!f) {
+    f = splitSections(fmt).map(readSection);
+    if (formats.size >= 256) formats.clear();
+    formats.set(fmt, f);
+  }
+  return f;
+}
+
+function readSection(section: string): FormatSection | undefined {
   const code = section.replace(/\[[^\]]*\]/g, "").replace(/_.|\*./g, "");
   const literal = code.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
   const m = /[#0?][#0?,]*(\.[0?#]+)?%?/.exec(literal);
-  if (!m) return String(v);
+  if (!m) return undefined;
   const token = m[0];
-  const percent = token.endsWith("%") || /%/.test(literal);
-  const decimals = m[1] ? m[1].length - 1 : 0;
-  const grouped = token.includes(",");
-  const scaled = percent ? value * 100 : value;
-  const abs = Math.abs(scaled).toFixed(decimals);
-  const [i, d] = abs.split(".");
-  const intPart = grouped ? i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : i;
-  const body = `${scaled < 0 && !(v < 0 && sections.length > 1) ? "-" : ""}${intPart}${d !== undefined ? "." + d : ""}`;
   const start = literal.indexOf(token);
-  const before = literal.slice(0, start);
-  const after = literal.slice(start + token.length);
-  return `${before}${body}${token.endsWith("%") ? "%" : ""}${after}`.replace(/%%/, "%");
+  return {
+    before: literal.slice(0, start),
+    after: literal.slice(start + token.length),
+    decimals: m[1] ? m[1].length - 1 : 0,
+    grouped: token.includes(","),
+    percent: token.endsWith("%") || /%/.test(literal),
+    tokenPercent: token.endsWith("%"),
+  };
 }
 
 function splitSections(fmt: string): string[] {
