@@ -9,6 +9,7 @@ import { ALL_RULES, Finding, Rule, SECTION_ORDER, Severity } from "./rules";
 import { CellChange, Patch, buildPatch } from "./patch";
 import { changesFromEdits } from "./narrative/edits";
 import { forgetTexts } from "./text/memo";
+import { forgetSheetIndexes } from "./form/labels";
 
 export interface AnalyzeOptions extends RecognizeOptions {
   /** Rules to run instead of the template's own (tests use this to run one rule). */
@@ -52,6 +53,15 @@ export function sortFindings(findings: Finding[]): Finding[] {
 /** The whole engine pass: recognize → derive → check → fixes. Pure: the snapshot is not changed. */
 export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): Analysis {
   forgetTexts();
+  try {
+    return analyzeForm(snapshot, options);
+  } finally {
+    forgetTexts();
+    forgetSheetIndexes();
+  }
+}
+
+function analyzeForm(snapshot: WorkbookSnapshot, options: AnalyzeOptions): Analysis {
   const recognition = recognize(snapshot, options);
   const form = recognition.form;
   const projects: ProjectAnalysis[] = recognizeProjects(snapshot, options).map((p) => {

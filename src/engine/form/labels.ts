@@ -193,6 +193,12 @@ function valueAsText(v: unknown): string {
 let lastSnapshot: WorkbookSnapshot | undefined;
 let lastSheets: ({ view: SheetView; index: LabelIndex } | undefined)[] = [];
 
+/** Lets go of the last workbook's views (analyze() calls this when it is done with a form). */
+export function forgetSheetIndexes(): void {
+  lastSnapshot = undefined;
+  lastSheets = [];
+}
+
 export function indexSheet(snapshot: WorkbookSnapshot, sheetIndex: number): { view: SheetView; index: LabelIndex } {
   if (snapshot !== lastSnapshot) {
     lastSnapshot = snapshot;

@@ -115,14 +115,14 @@ export class DepartmentReader {
     return { confidence: Math.round((weight / TOTAL_WEIGHT) * 100) / 100, found, missing };
   }
 
-  private isLabel = (row: number, col: number): boolean => {
+  private isLabel(row: number, col: number): boolean {
     const a = this.view.anchor(row, col);
     const key = this.index.keyOf(a.row, a.col);
     if (key === undefined) return false;
     if (this.labelKeys.has(key)) return true;
     for (const k of this.labelKeys) if (key.startsWith(k) && /^\([^()]*\)$/.test(key.slice(k.length))) return true;
     return false;
-  };
+  }
 
   /** The first label hit outside the excluded rows. */
   private firstHit(label: DepartmentLabel, excludeRow?: number): LabelHit | undefined {
@@ -133,7 +133,7 @@ export class DepartmentReader {
     const hit = this.firstHit(label, excludeRow);
     if (!hit) return undefined;
     if (hit.inlineValue !== undefined) return makeInlineFieldRef(this.view, hit);
-    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", this.isLabel);
+    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", (r, c) => this.isLabel(r, c));
     if (!at) return undefined;
     return makeFieldRef(this.view, hit, at);
   }
@@ -141,7 +141,7 @@ export class DepartmentReader {
   private text(label: DepartmentLabel, excludeRow?: number): TextRef | undefined {
     const hit = this.firstHit(label, excludeRow);
     if (!hit) return undefined;
-    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", this.isLabel);
+    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", (r, c) => this.isLabel(r, c));
     if (!at) return undefined;
     return makeTextRef(this.view, at, hit);
   }

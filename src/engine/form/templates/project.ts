@@ -125,16 +125,16 @@ export class ProjectReader {
     return out;
   }
 
-  private isLabel = (row: number, col: number) => {
+  private isLabel(row: number, col: number): boolean {
     const k = this.index.keyOf(this.view.anchor(row, col).row, this.view.anchor(row, col).col);
     if (k === undefined) return false;
     return Object.values(PROJECT_LABELS).some((s) => keys(s.synonyms).has(k));
-  };
+  }
 
   private field(label: keyof typeof PROJECT_LABELS): FieldRef | undefined {
     const hit = this.hits(label)[0];
     if (!hit) return undefined;
-    const at = locateValue(this.view, hit, PROJECT_LABELS[label].value as "right" | "below", this.isLabel);
+    const at = locateValue(this.view, hit, PROJECT_LABELS[label].value as "right" | "below", (r, c) => this.isLabel(r, c));
     return at ? makeFieldRef(this.view, hit, at) : undefined;
   }
 
@@ -200,7 +200,7 @@ export class ProjectReader {
   private text(label: keyof typeof PROJECT_LABELS) {
     const hit = this.hits(label)[0];
     if (!hit) return undefined;
-    const at = locateValue(this.view, hit, "right", this.isLabel);
+    const at = locateValue(this.view, hit, "right", (r, c) => this.isLabel(r, c));
     return at ? makeTextRef(this.view, at, hit) : undefined;
   }
 
@@ -252,7 +252,7 @@ export class ProjectReader {
     if (!hit) return undefined;
     const scoreCol = indicators.find((i) => i.score)?.score?.cell.col;
     if (scoreCol !== undefined && scoreCol > hit.col) return makeFieldRef(this.view, hit, this.view.anchor(hit.row, scoreCol));
-    const at = locateValue(this.view, hit, "right", this.isLabel);
+    const at = locateValue(this.view, hit, "right", (r, c) => this.isLabel(r, c));
     return at ? makeFieldRef(this.view, hit, at) : undefined;
   }
 
