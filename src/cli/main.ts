@@ -105,29 +105,37 @@ async function checkHere(files: string[], options: ReportOptions, emit: (r: File
 
 /**
  * Reads files on this thread while the check thread checks those already read; reports come out in
- * the files' order. At most READ_AHEAD snapshots wait for the thread, so memory stays bounded when
- * reading is the faster of the two.
+ * the files' order, each as soon as it and those before it are done. At most READ_AHEAD snapshots
+ * wait for the thread, so memory stays bounded when reading is the faster of the two.
  */
 async function checkOnThread(files: string[], options: ReportOptions, thread: CheckThread, emit: (r: FileReport) => void): Promise<void> {
   const outcomes: Promise<CheckOutcome>[] = [];
+  const done: (CheckOutcome | undefined)[] = [];
   let emitted = 0;
-  const emitNext = async () => {
-    const outcome = await outcomes[emitted++];
+  const emitOne = (outcome: CheckOutcome) => {
+    emitted++;
     if ("error" in outcome) throw outcome.error;
     emit(outcome.report);
   };
+  const emitDone = () => {
+    while (emitted < outcomes.length && done[emitted]) emitOne(done[emitted]!);
+  };
+  const add = (outcome: Promise<CheckOutcome>) => {
+    const i = outcomes.length;
+    outcomes.push(outcome.then((o) => (done[i] = o)));
+  };
   for (const file of files) {
-    let snapshot: WorkbookSnapshot;
+    let snapshot: WorkbookSnapshot | undefined;
     try {
       snapshot = snapshotWorkbook(await readWorkbookFile(file), path.basename(file));
     } catch (e) {
-      outcomes.push(Promise.resolve({ report: unreadable(file, e, options) }));
-      continue;
+      add(Promise.resolve({ report: unreadable(file, e, options) }));
     }
-    outcomes.push(thread.check(file, snapshot, options));
-    while (outcomes.length - emitted > READ_AHEAD) await emitNext();
+    if (snapshot) add(thread.check(file, snapshot, options));
+    emitDone();
+    while (outcomes.length - emitted > READ_AHEAD) emitOne(await outcomes[emitted]);
   }
-  while (emitted < outcomes.length) await emitNext();
+  while (emitted < outcomes.length) emitOne(await outcomes[emitted]);
 }
 
 /** A file that could not be read, reported in its place; anything but a UserError is a bug, and goes on up. */
