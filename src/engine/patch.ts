@@ -49,38 +49,60 @@ function normalizeFormula(f: string | undefined): string {
   return (f ?? "").replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
 }
 
-export interface ApplyResult {
-  snapshot: WorkbookSnapshot;
-  applied: CellChange[];
+/** What a cell held before a write: what undo restores. */
+export interface CellState {
+  value: CellValue;
+  formula?: string;
+}
+
+/** What a host did with a patch: every change either applied (with what it replaced) or skipped with its reason. */
+export interface ApplyOutcome {
+  applied: { change: CellChange; before: CellState }[];
   skipped: { change: CellChange; reason: string }[];
-  /** The changes that undo what was applied. */
-  inverse: CellChange[];
+}
+
+/** Why a change was not written; the text is shown to the user beside the cell. */
+export const SKIP_REASONS = {
+  noSheet: "工作表已不存在，未写入",
+  protected: (sheet: string) => `工作表「${sheet}」受保护，ZiPing 不会撤销保护，未做任何修改。如需修正，请先在「审阅 → 撤销工作表保护」后重试`,
+  stale: "单元格在检查之后已被修改，为免覆盖您的输入，未写入；请重新校验",
+} as const;
+
+/** What a host knows about the cell a change targets, read just before the write. */
+export interface WriteTarget {
+  /** The sheet's name, or undefined when the sheet no longer exists. */
+  sheetName?: string;
+  protected: boolean;
+  current: CellState;
+}
+
+/**
+ * The one guard every host applies before a write: the sheet exists, is not protected, and the cell
+ * still holds what the change expects. Returns the reason to skip, or undefined to write.
+ */
+export function guardWrite(change: CellChange, target: WriteTarget): string | undefined {
+  if (target.sheetName === undefined) return SKIP_REASONS.noSheet;
+  if (target.protected) return SKIP_REASONS.protected(target.sheetName);
+  if (!matchesExpected(target.current, change.expected)) return `${toA1(change.cell.row, change.cell.col)}：${SKIP_REASONS.stale}`;
+  return undefined;
 }
 
 /**
  * Applies a patch to a snapshot, with the same guard a host applies, and returns a new snapshot.
  * Used by tests (fix, then check again) and by hosts that keep their workbook as a snapshot.
  */
-export function applyPatchToSnapshot(snapshot: WorkbookSnapshot, patch: Patch): ApplyResult {
+export function applyPatchToSnapshot(snapshot: WorkbookSnapshot, patch: Patch): ApplyOutcome & { snapshot: WorkbookSnapshot; inverse: CellChange[] } {
   const sheets = snapshot.sheets.map((s) => ({ ...s, cells: s.cells.slice() }));
-  const applied: CellChange[] = [];
-  const skipped: { change: CellChange; reason: string }[] = [];
+  const outcome: ApplyOutcome = { applied: [], skipped: [] };
   const inverse: CellChange[] = [];
   for (const change of patch.changes) {
     const sheet = sheets[change.cell.sheet];
-    if (!sheet) {
-      skipped.push({ change, reason: "工作表不存在" });
-      continue;
-    }
-    if (sheet.protected) {
-      skipped.push({ change, reason: `工作表「${sheet.name}」受保护` });
-      continue;
-    }
-    const row = sheet.cells[change.cell.row] ? sheet.cells[change.cell.row].slice() : [];
+    const row = sheet?.cells[change.cell.row] ? sheet.cells[change.cell.row].slice() : [];
     const old = row[change.cell.col];
-    const current = { value: old?.v ?? null, formula: old?.f };
-    if (!matchesExpected(current, change.expected)) {
-      skipped.push({ change, reason: "单元格已被修改" });
+    const current: CellState = { value: old?.v ?? null, formula: old?.f };
+    const reason = guardWrite(change, { sheetName: sheet?.name, protected: !!sheet?.protected, current });
+    if (reason) {
+      outcome.skipped.push({ change, reason });
       continue;
     }
     const next = { ...(old ?? { v: null }), v: change.value } as { v: CellValue; f?: string; fmt?: string };
@@ -89,10 +111,10 @@ export function applyPatchToSnapshot(snapshot: WorkbookSnapshot, patch: Patch): 
     if (change.numFmt && !next.fmt) next.fmt = change.numFmt;
     row[change.cell.col] = next;
     sheet.cells[change.cell.row] = row;
-    applied.push(change);
+    outcome.applied.push({ change, before: current });
     inverse.push({ cell: change.cell, expected: { value: change.value, formula: change.formula }, value: current.value, formula: current.formula, source: "undo" });
   }
-  return { snapshot: { ...snapshot, sheets }, applied, skipped, inverse };
+  return { snapshot: { ...snapshot, sheets }, ...outcome, inverse };
 }
 
 /** A cell's content in a few characters, for "old → new" lines: formulas with "=", empty as （空）. */

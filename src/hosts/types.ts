@@ -1,15 +1,6 @@
-import { CellAddress, CellChange, CellValue, Patch, WorkbookSnapshot } from "../engine";
+import { ApplyOutcome, CellAddress, CellState, Patch, WorkbookSnapshot } from "../engine";
 
-/** What a cell held before a write: what undo restores. */
-export interface CellState {
-  value: CellValue;
-  formula?: string;
-}
-
-export interface ApplyOutcome {
-  applied: { change: CellChange; before: CellState }[];
-  skipped: { change: CellChange; reason: string }[];
-}
+export type { ApplyOutcome, CellState } from "../engine";
 
 /** Small string storage that travels with the document where the host allows (Excel's document settings). */
 export interface HostStorage {
@@ -41,8 +32,6 @@ export interface Host {
   clearMarks?(): Promise<void>;
 }
 
-export const PROTECTED_MESSAGE = (sheet: string) => `工作表「${sheet}」受保护，ZiPing 不会撤销保护，未做任何修改。如需修正，请先在「审阅 → 撤销工作表保护」后重试。`;
-export const STALE_MESSAGE = "单元格在检查之后已被修改，为免覆盖您的输入，未写入；请重新校验";
 
 /** Memory storage, for hosts and tests without a document to store in. */
 export class MemoryStorage implements HostStorage {

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
-import { CellAddress, CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, matchesExpected, parseRangeA1, toA1 } from "../../engine";
-import { ApplyOutcome, CellState, Host, HostStorage, PROTECTED_MESSAGE, STALE_MESSAGE } from "../types";
+import { CellAddress, CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, guardWrite, parseRangeA1, toA1 } from "../../engine";
+import { ApplyOutcome, CellState, Host, HostStorage } from "../types";
 
 /** Excel's error values arrive in `values` as strings. */
 const ERRORS = new Set(["#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
@@ -204,15 +204,12 @@ export class ExcelHost implements Host {
       await context.sync();
       let writes = 0;
       for (const { change, ws, range } of targets) {
-        if (ws.protection.protected) {
-          outcome.skipped.push({ change, reason: PROTECTED_MESSAGE(this.nameOf(change.cell.sheet)) });
-          continue;
-        }
         const f = range.formulas[0][0];
         const before: CellState = { value: toValue(range.values[0][0]) };
         if (typeof f === "string" && f.startsWith("=")) before.formula = f.slice(1);
-        if (!matchesExpected(before, change.expected)) {
-          outcome.skipped.push({ change, reason: `${toA1(change.cell.row, change.cell.col)}：${STALE_MESSAGE}` });
+        const reason = guardWrite(change, { sheetName: this.nameOf(change.cell.sheet), protected: ws.protection.protected, current: before });
+        if (reason) {
+          outcome.skipped.push({ change, reason });
           continue;
         }
         if (change.formula) range.formulas = [["=" + change.formula]];

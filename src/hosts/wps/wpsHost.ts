@@ -1,6 +1,6 @@
 /// <reference types="et-jsapi-declare" />
-import { CellAddress, CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, matchesExpected, parseRangeA1, toA1 } from "../../engine";
-import { ApplyOutcome, CellState, Host, HostStorage, PROTECTED_MESSAGE, STALE_MESSAGE } from "../types";
+import { CellAddress, CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, guardWrite, parseRangeA1, toA1 } from "../../engine";
+import { ApplyOutcome, CellState, Host, HostStorage } from "../types";
 
 /**
  * The WPS 表格 host, through the ET object model (window.Application). The API is synchronous and
@@ -154,16 +154,13 @@ export class WpsHost implements Host {
     const wb = this.app.ActiveWorkbook;
     for (const change of patch.changes) {
       const ws = wb.Sheets.Item(change.cell.sheet + 1) as unknown as Et.Worksheet;
-      if (ws.ProtectContents) {
-        out.skipped.push({ change, reason: PROTECTED_MESSAGE(ws.Name) });
-        continue;
-      }
       const cell = ws.Cells.Item(change.cell.row + 1, change.cell.col + 1) as EtRange;
       const f = cell.Formula as unknown;
       const before: CellState = { value: toValue(cell.Value2) };
       if (typeof f === "string" && f.startsWith("=")) before.formula = f.slice(1);
-      if (!matchesExpected(before, change.expected)) {
-        out.skipped.push({ change, reason: `${toA1(change.cell.row, change.cell.col)}：${STALE_MESSAGE}` });
+      const reason = guardWrite(change, { sheetName: ws.Name, protected: !!ws.ProtectContents, current: before });
+      if (reason) {
+        out.skipped.push({ change, reason });
         continue;
       }
       if (change.formula) cell.Formula = `=${change.formula}`;

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, addressToA1, matchesExpected } from "../../engine";
+import { CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, guardWrite } from "../../engine";
 import { UserError } from "./errors";
-import { ApplyOutcome, PROTECTED_MESSAGE, STALE_MESSAGE } from "../types";
+import { ApplyOutcome } from "../types";
 import { sniffFile } from "./sniff";
 
 /**
@@ -109,19 +109,12 @@ export function applyPatchToWorkbook(wb: ExcelJS.Workbook, patch: Patch): PatchO
   const outcome: PatchOutcome = { applied: [], skipped: [] };
   for (const change of patch.changes) {
     const ws = wb.worksheets[change.cell.sheet];
-    if (!ws) {
-      outcome.skipped.push({ change, reason: "工作表不存在" });
-      continue;
-    }
-    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
-    if (protection && protection.sheet) {
-      outcome.skipped.push({ change, reason: PROTECTED_MESSAGE(ws.name) });
-      continue;
-    }
-    const cell = ws.getCell(change.cell.row + 1, change.cell.col + 1);
-    const before = currentOf(cell);
-    if (!matchesExpected(before, change.expected)) {
-      outcome.skipped.push({ change, reason: `${addressToA1(change.cell)}：${STALE_MESSAGE}` });
+    const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null } | undefined)?.sheetProtection;
+    const cell = ws?.getCell(change.cell.row + 1, change.cell.col + 1);
+    const before = cell ? currentOf(cell) : { value: null };
+    const reason = guardWrite(change, { sheetName: ws?.name, protected: !!protection?.sheet, current: before });
+    if (reason || !cell) {
+      outcome.skipped.push({ change, reason: reason ?? "" });
       continue;
     }
     if (change.formula) {
