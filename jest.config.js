@@ -6,6 +6,6 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { diagnostics: false }],
   },
-  setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup/dom.ts", "<rootDir>/test/setup/strictRules.ts"],
   testTimeout: 30000,
 };

@@ -3,16 +3,16 @@ import { DepartmentForm } from "./form/model";
 import { Recognition, RecognizeOptions, recognize, recognizeProjects } from "./form/recognize";
 import { ProjectForm } from "./form/projectModel";
 import { ProjectScoring, scoreProject } from "./derive/projectScoring";
-import { PROJECT_RULES } from "./rules/project";
 import { DerivedCell, deriveDepartment } from "./derive/derive";
-import { ALL_RULES, Finding, Rule, SECTION_ORDER, Severity } from "./rules";
+import { ALL_RULES, DepartmentContext, Finding, PROJECT_RULES, ProjectContext, Rule, Severity, projectLabel, runRule } from "./rules";
+import { SECTION_ORDER } from "./form/sections";
 import { CellChange, Patch, buildPatch } from "./patch";
 import { changesFromEdits } from "./narrative/edits";
 import { forgetTexts } from "./text/memo";
 import { forgetSheetIndexes } from "./form/labels";
 
 export interface AnalyzeOptions extends RecognizeOptions {
-  /** Rules to run instead of the template's own (tests use this to run one rule). */
+  /** Only these rules, of whichever form they check (tests use this to run one rule). */
   rules?: Rule[];
 }
 
@@ -64,15 +64,20 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
 function analyzeForm(snapshot: WorkbookSnapshot, options: AnalyzeOptions): Analysis {
   const recognition = recognize(snapshot, options);
   const form = recognition.form;
+  const chosen = (list: Rule[]) => (options.rules ? list.filter((r) => options.rules!.includes(r)) : list);
+  const projectRules = chosen(PROJECT_RULES as Rule[]) as Rule<ProjectContext>[];
   const projects: ProjectAnalysis[] = recognizeProjects(snapshot, options).map((p) => {
     const scoring = scoreProject(p, snapshot);
-    return { form: p, scoring, findings: PROJECT_RULES.flatMap((r) => r.check({ form: p, scoring, snapshot })) };
+    const ctx: ProjectContext = { form: p, scoring, snapshot, cache: new Map() };
+    const label = projectLabel(p);
+    return { form: p, scoring, findings: projectRules.flatMap((r) => runRule(r, ctx, label)) };
   });
   const derived = form ? deriveDepartment(form, snapshot) : [];
-  const rules = options.rules ?? ALL_RULES;
   const findings: Finding[] = projects.flatMap((p) => p.findings);
-  const cache = new Map<string, unknown>();
-  if (form) for (const rule of rules) findings.push(...rule.check({ form, derived, snapshot, cache }));
+  if (form) {
+    const ctx: DepartmentContext = { form, derived, snapshot, cache: new Map() };
+    for (const rule of chosen(ALL_RULES as Rule[]) as Rule<DepartmentContext>[]) findings.push(...runRule(rule, ctx));
+  }
   // A text edit is a finding's own fix alone; in the patch, all edits of one cell become one write.
   for (const f of findings) if (f.edit && !f.fix) f.fix = changesFromEdits([f.edit], f.rule);
   const sorted = sortFindings(findings);

@@ -84,7 +84,7 @@ describe("the seed's form (examples/…xlsx)", () => {
 
   it("has no error-level finding and nothing else to say about its structure", () => {
     expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
-    const structural = new Set(DEPARTMENT_RULES.map((r) => r.id));
+    const structural = new Set(DEPARTMENT_RULES.map((r) => r.meta.id));
     expect(new Set(a.findings.filter((f) => structural.has(f.rule)).map((f) => f.rule))).toEqual(new Set(["task-numbering", "indicator-value-is-target"]));
   });
 

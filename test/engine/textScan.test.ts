@@ -5,7 +5,7 @@ import { canonicalName, foldChar, kindOfName } from "../../src/engine/narrative/
 import { findMarkers } from "../../src/engine/narrative/numbering";
 import { stripMarkup, toHalfWidth } from "../../src/engine/text/normalize";
 import { applyTextEdits } from "../../src/engine/narrative/edits";
-import { TextEdit } from "../../src/engine/rules/types";
+import { TextEdit } from "../../src/engine/narrative/edits";
 import { parseQuantity } from "../../src/engine/quantity/parse";
 import { exampleSnapshot } from "../helpers/example";
 

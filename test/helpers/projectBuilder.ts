@@ -175,3 +175,10 @@ export function buildProjectSheet(spec: ProjectSpec): SheetSnapshot {
   for (let i = 0; i < cells.length; i++) cells[i] ??= [];
   return { name: spec.sheetName ?? spec.name ?? "项目自评表", cells, merges };
 }
+
+/** A workbook holding one project form built from a spec changed by `change`. */
+export function projectForm(make: () => ProjectSpec, change: (spec: ProjectSpec) => void = () => undefined): { sheets: SheetSnapshot[] } {
+  const spec = make();
+  change(spec);
+  return { sheets: [buildProjectSheet(spec)] };
+}

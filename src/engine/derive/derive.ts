@@ -162,7 +162,10 @@ export function judge(d: DerivedSpec, target: FieldRef, inputs: FieldRef[], expe
     const numericInputs = inputs.length > 0 && inputs.every((f) => typeof f.source?.v === "number" || !!f.source?.f);
     const change: CellChange = numericInputs
       ? { cell: target.cell, expected: old, value: expected, formula, numFmt: d.kind === "rate" ? "0.00%" : d.kind === "score" ? "0.00" : "#,##0.00", source: d.id }
-      : { cell: target.cell, expected: old, value: textInStyle(d, expected, inputs.map((f) => f.text)), source: d.id };
+      : d.kind === "score"
+        ? // A score is a number whatever its inputs were typed as: the column adds up.
+          { cell: target.cell, expected: old, value: expected, numFmt: "0.00", source: d.id }
+        : { cell: target.cell, expected: old, value: textInStyle(d, expected, inputs.map((f) => f.text)), source: d.id };
     return { ...base, status: "empty", change };
   }
 

@@ -1,7 +1,16 @@
 import { stripMarkup } from "../text/normalize";
 import { cellKey } from "../grid/address";
+import { CellAddress } from "../grid/address";
 import { CellChange } from "../patch";
-import { TextEdit } from "../rules/types";
+
+/** Edits to the text of one cell: replacements first, then markup turned into line breaks. */
+export interface TextEdit {
+  cell: CellAddress;
+  /** The cell's text as read: the write expects it unchanged. */
+  raw: string;
+  replace?: { find: string; with: string }[];
+  stripMarkup?: boolean;
+}
 
 /** Characters that markup, entities or the line clean-up of stripMarkup act on. */
 const MARKUP_CHARS = /[<>&\s]/;

@@ -1,5 +1,5 @@
 import { DepartmentForm, TextRef } from "../form/model";
-import { Section } from "../rules/types";
+import { GOAL_NAMES, SECTION_NAMES, Section } from "../form/sections";
 
 /** A block of prose of the form, with the name a reviewer calls it by. */
 export interface ProseBlock {
@@ -15,16 +15,16 @@ export function proseBlocks(form: DepartmentForm): ProseBlock[] {
   const add = (key: string, name: string, section: Section, ref: TextRef | undefined) => {
     if (ref && ref.raw.trim()) out.push({ key, name, section, ref });
   };
-  add("expected", "部门整体支出的预期目标", "goals", form.goals.expected);
-  add("achieved", "部门整体支出的目标完成情况", "goals", form.goals.achieved);
+  add("expected", GOAL_NAMES.expected, "goals", form.goals.expected);
+  add("achieved", GOAL_NAMES.achieved, "goals", form.goals.achieved);
   form.tasks.forEach((t, i) => {
     add(`task${i}.goal`, `主要任务「${t.name || t.numberText}」的预期目标`, "tasks", t.goal);
     add(`task${i}.completion`, `主要任务「${t.name || t.numberText}」的目标完成情况`, "tasks", t.completion);
   });
-  add("keyProject", "重点项目绩效情况", "keyProject", form.keyProject);
-  add("overall", "部门整体绩效", "overall", form.overall);
-  add("problems", "存在问题", "problems", form.problems);
-  add("measures", "改进措施或下一步计划", "measures", form.measures);
+  add("keyProject", SECTION_NAMES.keyProject, "keyProject", form.keyProject);
+  add("overall", SECTION_NAMES.overall, "overall", form.overall);
+  add("problems", SECTION_NAMES.problems, "problems", form.problems);
+  add("measures", SECTION_NAMES.measures, "measures", form.measures);
   return out;
 }
 

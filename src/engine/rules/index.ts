@@ -1,27 +1,33 @@
 import { completionRateOver100 } from "./completion-rate-over-100";
-import { derivedFormula, derivedValue } from "./derived-value";
+import { derivedFormula } from "./derived-formula";
+import { derivedValue } from "./derived-value";
 import { evaluationYear } from "./evaluation-year";
-import { generalBudgetWithinSpending, taskFundsWithinSpending } from "./funds-within-spending";
+import { generalBudgetWithinSpending } from "./general-budget-within-spending";
 import { indicatorLineMismatch } from "./indicator-line-mismatch";
+import { indicatorProseMismatch } from "./indicator-prose-mismatch";
 import { indicatorValueEmpty } from "./indicator-value-empty";
 import { indicatorValueIsTarget } from "./indicator-value-is-target";
-import { keyProjectRequired, problemsAndMeasuresRequired } from "./narrative-required";
-import { negativeBudget } from "./negative-budget";
-import { rateIndicatorValue } from "./rate-indicator-value";
-import { requiredFields } from "./required-fields";
-import { taskFund, taskNumbering, tasksRequired } from "./task-structure";
-import { Rule } from "./types";
-import { indicatorProseMismatch } from "./indicator-prose-mismatch";
+import { keyProjectRequired } from "./key-project-required";
 import { malformedFigure } from "./malformed-figure";
 import { markupInText } from "./markup-in-text";
-import { reportDriftRule } from "./report-drift";
+import { negativeBudget } from "./negative-budget";
 import { numberingSequence } from "./numbering-sequence";
+import { problemsAndMeasuresRequired } from "./problems-measures-required";
 import { problemsMeasuresPairing } from "./problems-measures-pairing";
-import { yearMismatch } from "./year-mismatch";
+import { rateIndicatorValue } from "./rate-indicator-value";
+import { reportDriftRule } from "./report-drift";
+import { requiredFields } from "./required-fields";
+import { taskFund } from "./task-fund";
+import { taskFundsWithinSpending } from "./task-funds-within-spending";
+import { taskNumbering } from "./task-numbering";
+import { tasksRequired } from "./tasks-required";
 import { unitSpelling } from "./unit-spelling";
+import { yearMismatch } from "./year-mismatch";
+import { PROJECT_RULES } from "./project";
+import { DepartmentRule, Rule } from "./rule";
 
-/** Every rule of the 部门整体支出绩效自评表, in the order their findings are listed. */
-export const DEPARTMENT_RULES: Rule[] = [
+/** Every structural rule of the 部门整体支出绩效自评表, in the order their findings are listed. */
+export const DEPARTMENT_RULES: DepartmentRule[] = [
   requiredFields,
   evaluationYear,
   derivedValue,
@@ -41,8 +47,8 @@ export const DEPARTMENT_RULES: Rule[] = [
   problemsAndMeasuresRequired,
 ];
 
-/** The checks of the form's prose against itself and its figures (issue 5), run in the same pass. */
-export const NARRATIVE_RULES: Rule[] = [
+/** The checks of the form's prose against itself and its figures, run in the same pass. */
+export const NARRATIVE_RULES: DepartmentRule[] = [
   indicatorProseMismatch,
   malformedFigure,
   unitSpelling,
@@ -53,6 +59,12 @@ export const NARRATIVE_RULES: Rule[] = [
   yearMismatch,
 ];
 
-export const ALL_RULES: Rule[] = [...DEPARTMENT_RULES, ...NARRATIVE_RULES];
+/** Every rule the department form runs. */
+export const ALL_RULES: DepartmentRule[] = [...DEPARTMENT_RULES, ...NARRATIVE_RULES];
 
-export * from "./types";
+/** The registry: every rule of every form, by id (the README's tables and the tests are held to it). */
+export const RULE_REGISTRY: Rule[] = [...ALL_RULES, ...PROJECT_RULES] as Rule[];
+
+export { PROJECT_RULES, projectLabel } from "./project";
+export * from "./rule";
+export * from "./finding";

@@ -1,4 +1,4 @@
-import { Finding, Rule, formatMessage, quote } from "./types";
+import { departmentRule, quote } from "./rule";
 import { splitItems } from "../narrative/numbering";
 import { Bigrams, bigrams, overlap } from "../narrative/similarity";
 import { comparable } from "../narrative/text";
@@ -18,21 +18,23 @@ function topic(text: string): Bigrams {
  * Each numbered problem of 存在问题 should be answered by a measure of 改进措施, by number and by topic;
  * a problem left unanswered, or a measure with no problem, is reported.
  */
-export const problemsMeasuresPairing: Rule = {
-  id: "problems-measures-pairing",
-  severity: "warning",
-  description: "存在问题与改进措施应逐条对应（按序号和内容）",
-  fixable: false,
-  messages: {
-    noMeasure: "存在问题第 {{n}} 条「{{text}}」没有对应的改进措施",
-    noProblem: "改进措施第 {{n}} 条「{{text}}」没有对应的存在问题",
+export const problemsMeasuresPairing = departmentRule({
+  meta: {
+    id: "problems-measures-pairing",
+    severity: "warning",
+    section: "problems",
+    description: "存在问题与改进措施应逐条对应（按序号和内容）",
+    fixable: false,
+    messages: {
+      noMeasure: "存在问题第 {{n}} 条「{{text}}」没有对应的改进措施",
+      noProblem: "改进措施第 {{n}} 条「{{text}}」没有对应的存在问题",
+    },
   },
-  check({ form }) {
-    if (!form.problems || !form.measures) return [];
+  check({ form }, report) {
+    if (!form.problems || !form.measures) return;
     const problems = splitItems(form.problems.text);
     const measures = splitItems(form.measures.text);
-    if (problems.length < 2 && measures.length < 2) return [];
-    const out: Finding[] = [];
+    if (problems.length < 2 && measures.length < 2) return;
     const pTopics = problems.map((p) => topic(p.text));
     const mTopics = measures.map((m) => topic(m.text));
     const mBodies = measures.map((m) => bigrams(comparable(m.text)));
@@ -44,11 +46,10 @@ export const problemsMeasuresPairing: Rule = {
     const answered = (i: number) => (i < measures.length && paired(i, i)) || measures.some((_m, j) => close(i, j));
     const asked = (j: number) => (j < problems.length && paired(j, j)) || problems.some((_p, i) => close(i, j));
     problems.forEach((p, i) => {
-      if (!answered(i)) out.push({ rule: this.id, severity: this.severity, section: "problems", message: formatMessage(this.messages.noMeasure, { n: p.marker?.raw ?? i + 1, text: quote(p.text.replace(/^\S*?[)、是.]\s*/, ""), 24) }), cell: form.problems!.cell, related: [form.measures!.cell], quote: p.text });
+      if (!answered(i)) report({ messageId: "noMeasure", data: { n: p.marker?.raw ?? i + 1, text: quote(p.text.replace(/^\S*?[)、是.]\s*/, ""), 24) }, cell: form.problems!.cell, related: [form.measures!.cell], quote: p.text });
     });
     measures.forEach((m, j) => {
-      if (!asked(j)) out.push({ rule: this.id, severity: this.severity, section: "measures", message: formatMessage(this.messages.noProblem, { n: m.marker?.raw ?? j + 1, text: quote(m.text.replace(/^\S*?[)、是.]\s*/, ""), 24) }), cell: form.measures!.cell, related: [form.problems!.cell], quote: m.text });
+      if (!asked(j)) report({ messageId: "noProblem", data: { n: m.marker?.raw ?? j + 1, text: quote(m.text.replace(/^\S*?[)、是.]\s*/, ""), 24) }, section: "measures", cell: form.measures!.cell, related: [form.problems!.cell], quote: m.text });
     });
-    return out;
   },
-};
+});

@@ -1,4 +1,4 @@
-import { Finding, Rule, formatMessage } from "./types";
+import { departmentRule } from "./rule";
 import { proseBlocks } from "../narrative/sections";
 import { toHalfWidth } from "../text/normalize";
 import { halfWidthCode, isAsciiDigit } from "../text/chars";
@@ -11,18 +11,20 @@ const NOT_THE_YEAR = /(以来|至今|起|开始|截至|同比|相比|比|较|规
  * in a 2021 form, or "2019年完成…" copied from an older form. The year before and after are normal
  * in comparisons and plans, so only "…年度" phrases flag them.
  */
-export const yearMismatch: Rule = {
-  id: "year-mismatch",
-  severity: "warning",
-  description: "文字中作为本年度出现的年份应为被评价年度",
-  fixable: false,
-  messages: {
-    year: "「{{name}}」写的是「{{passage}}」，而被评价年度是 {{year}} 年，是否沿用了往年的文字？",
+export const yearMismatch = departmentRule({
+  meta: {
+    id: "year-mismatch",
+    severity: "warning",
+    section: "goals",
+    description: "文字中作为本年度出现的年份应为被评价年度",
+    fixable: false,
+    messages: {
+      year: "「{{name}}」写的是「{{passage}}」，而被评价年度是 {{year}} 年，是否沿用了往年的文字？",
+    },
   },
-  check({ form }) {
+  check({ form }, report) {
     const year = form.header.yearNumber;
-    if (!year) return [];
-    const out: Finding[] = [];
+    if (!year) return;
     for (const block of proseBlocks(form)) {
       // Read as written; only the few characters around a year are made half-width.
       const text = block.ref.text;
@@ -44,16 +46,8 @@ export const yearMismatch: Rule = {
         const annualPhrase = !!m[2] && /^(部门|项目|预算|决算|绩效|自评|整体|工作|重点)/.test(after);
         const far = Math.abs(y - year) >= 2 && !NOT_THE_YEAR.test(before + after.slice(0, 4));
         if (!annualPhrase && !far) continue;
-        out.push({
-          rule: this.id,
-          severity: this.severity,
-          section: block.section,
-          message: formatMessage(this.messages.year, { name: block.name, passage: (found + after).slice(0, 16), year }),
-          cell: block.ref.cell,
-          quote: found + after,
-        });
+        report({ messageId: "year", data: { name: block.name, passage: (found + after).slice(0, 16), year }, section: block.section, cell: block.ref.cell, quote: found + after });
       }
     }
-    return out;
   },
-};
+});

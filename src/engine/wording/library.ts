@@ -1,3 +1,4 @@
+import { GOAL_NAMES, SECTION_NAMES } from "../form/sections";
 import { DepartmentForm, TextRef } from "../form/model";
 import { WorkbookSnapshot } from "../grid/snapshot";
 import { recognize } from "../form/recognize";
@@ -10,10 +11,10 @@ import { comparable } from "../narrative/text";
 export type WordingSection = "problems" | "measures" | "keyProject" | "achieved";
 
 export const WORDING_SECTIONS: Record<WordingSection, string> = {
-  problems: "存在问题",
-  measures: "改进措施或下一步计划",
-  keyProject: "重点项目绩效情况",
-  achieved: "部门整体支出的目标完成情况",
+  problems: SECTION_NAMES.problems,
+  measures: SECTION_NAMES.measures,
+  keyProject: SECTION_NAMES.keyProject,
+  achieved: GOAL_NAMES.achieved,
 };
 
 /** One numbered item of a prior year's form, with where it came from. */
