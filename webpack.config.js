@@ -21,7 +21,7 @@ function wpsConfig(env, production) {
   return {
     mode: production ? "production" : "development",
     devtool: false,
-    entry: { main: "./src/wps/main.ts", taskpane: "./src/taskpane/index.tsx" },
+    entry: { main: "./src/wps/main.ts", taskpane: "./src/startPane.tsx" },
     output: { path: path.resolve(__dirname, env.outDir || "dist/wps", "ziping"), filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -53,7 +53,7 @@ module.exports = (env = {}, argv = {}) => {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
+      taskpane: "./src/startPane.tsx",
       commands: "./src/commands/notice.ts",
       demo: "./src/demo/index.tsx",
     },

@@ -63,7 +63,7 @@ export class Assistant {
       const snapshot = await this.host.readSnapshot();
       return this.finishCheck(snapshot);
     } catch (e) {
-      this.set({ status: "error", message: hostErrorMessage(e) });
+      this.set({ status: "error", message: failureMessage(this.host, e) });
       return undefined;
     }
   }
@@ -90,7 +90,7 @@ export class Assistant {
       if (on) await this.refreshMarks();
       else await this.host.clearMarks!();
     } catch (e) {
-      this.set({ message: hostErrorMessage(e) });
+      this.set({ message: failureMessage(this.host, e) });
     }
   }
 
@@ -112,7 +112,7 @@ export class Assistant {
       const snapshot = await this.host.readSheet(sheet, prev);
       this.finishCheck(snapshot);
     } catch (e) {
-      this.set({ status: "error", message: hostErrorMessage(e) });
+      this.set({ status: "error", message: failureMessage(this.host, e) });
     }
   }
 
@@ -151,7 +151,7 @@ export class Assistant {
       this.set({ skipped, message: done ? `已修改 ${done} 处${skipped.length ? `，${skipped.length} 处未修改` : ""}。${this.state.message ?? ""}` : `没有修改任何单元格：${skipped[0]?.reason ?? ""}` });
       return outcome;
     } catch (e) {
-      this.set({ status: "error", message: hostErrorMessage(e) });
+      this.set({ status: "error", message: failureMessage(this.host, e) });
       return undefined;
     }
   }
@@ -192,7 +192,7 @@ export class Assistant {
       this.set({ skipped, message: `已撤销「${entry.label}」${skipped.length ? `，${skipped.length} 处因已被修改而未恢复` : ""}` });
       return outcome;
     } catch (e) {
-      this.set({ status: "error", message: hostErrorMessage(e) });
+      this.set({ status: "error", message: failureMessage(this.host, e) });
       return undefined;
     }
   }
@@ -210,7 +210,7 @@ export class Assistant {
     try {
       await this.host.selectCell(cell);
     } catch (e) {
-      this.set({ message: hostErrorMessage(e) });
+      this.set({ message: failureMessage(this.host, e) });
     }
   }
 
@@ -219,11 +219,20 @@ export class Assistant {
   }
 }
 
-/** A host failure as one Chinese sentence; never a stack trace. */
-export function hostErrorMessage(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  if (err?.code === "RequestPayloadSizeLimitExceeded") return "工作簿太大，一次读取超出了 Excel 网页版的限制，请稍后重试或在桌面版 Excel 中使用。";
-  if (err?.code === "InvalidOperationInCellEditMode") return "Excel 正处于单元格编辑状态：请先按 Enter 或 Esc 结束编辑，再点一次。";
-  if (err?.code === "AccessDenied" || err?.code === "ItemNotFound") return `无法访问工作簿（${err.code}）：请确认工作簿未受保护、工作表未被删除后重试。`;
-  return `操作没有完成：${err?.message ?? String(e)}。工作簿未被修改，请重试。`;
+/** One sentence ending in one 。: a message that already ends a sentence is not given a second stop. */
+export function sentence(text: string): string {
+  const t = text.trim().replace(/[。．.；;，,\s]+$/u, "");
+  return /[！？!?]$/.test(t) ? t : `${t}。`;
+}
+
+/**
+ * A failure as one Chinese sentence; never a stack trace. The host says what its own API's errors
+ * mean; a problem with the user's file (UserError) already says what to do.
+ */
+export function failureMessage(host: Host, e: unknown): string {
+  const own = host.describeError?.(e);
+  if (own) return own;
+  const err = e as { name?: string; message?: string };
+  if (err?.name === "UserError" && err.message) return sentence(err.message);
+  return `操作没有完成：${sentence(err?.message ?? String(e))}工作簿未被修改，请重试。`;
 }

@@ -2,11 +2,12 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 
 import { FluentProvider, webLightTheme, Button } from "@fluentui/react-components";
-import { App } from "../taskpane/App";
-const WordingPanel = React.lazy(() => import(/* webpackChunkName: "wording" */ "../taskpane/components/WordingPanel").then((m) => ({ default: m.WordingPanel })));
+import { App } from "../ui/App";
+const WordingPanel = React.lazy(() => import(/* webpackChunkName: "wording" */ "../ui/components/WordingPanel").then((m) => ({ default: m.WordingPanel })));
 import { Assistant } from "../app/assistant";
 import { IndexedDbLibraryStore } from "../app/libraryStore";
-import { downloadBlob, downloadText } from "../taskpane/download";
+import { WordingController } from "../app/wording";
+import { downloadBlob, downloadText } from "../ui/download";
 import type { BrowserHost } from "./browserHost";
 import { LazyHost } from "./lazyHost";
 import { LocalStorageStorage } from "./localStorage";
@@ -60,6 +61,7 @@ function Demo() {
   const [dragging, setDragging] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const store = React.useMemo(() => new IndexedDbLibraryStore(), []);
+  const wording = React.useMemo(() => new WordingController(assistant, store), [assistant, store]);
 
   const show = React.useCallback(async (opened: { assistant: Assistant; loaded: Promise<Loaded> }) => {
     setAssistant(opened.assistant);
@@ -141,7 +143,7 @@ function Demo() {
           <div className="pane">
             <App key={loaded?.name ?? SAMPLE} assistant={assistant}>
               <React.Suspense fallback={null}>
-                <WordingPanel assistant={assistant} store={store} download={downloadText} />
+                <WordingPanel wording={wording} download={downloadText} />
               </React.Suspense>
             </App>
           </div>

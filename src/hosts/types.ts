@@ -27,6 +27,8 @@ export interface Host {
   storage: HostStorage;
   /** Calls back when the user edits the sheet; returns a function that stops listening. */
   onSheetChanged?(sheet: number, callback: () => void): Promise<() => void>;
+  /** A failure of this host's API as one Chinese sentence a user can act on; undefined when it has none to say. */
+  describeError?(e: unknown): string | undefined;
   /** Marks cells (a fill colour) and removes its own marks again. */
   markCells?(cells: CellAddress[]): Promise<void>;
   clearMarks?(): Promise<void>;

@@ -2,10 +2,11 @@
 import * as React from "react";
 import { Assistant } from "../app/assistant";
 import { IndexedDbLibraryStore } from "../app/libraryStore";
+import { WordingController } from "../app/wording";
 import { WpsHost } from "../hosts/wps/wpsHost";
-import { renderPane } from "../taskpane/render";
-import { WordingPanel } from "../taskpane/components/WordingPanel";
-import { downloadText } from "../taskpane/download";
+import { renderPane } from "../ui/render";
+import { WordingPanel } from "../ui/components/WordingPanel";
+import { downloadText } from "../ui/download";
 import { SaveAnyway } from "./SaveAnyway";
 
 /** The shared pane inside WPS: the same App, over the WPS host. */
@@ -17,7 +18,7 @@ export function startWpsPane(app: typeof Application, container: HTMLElement): v
     extra: (
       <>
         {beforeSave && <SaveAnyway app={app} />}
-        <WordingPanel assistant={assistant} store={new IndexedDbLibraryStore()} download={downloadText} />
+        <WordingPanel wording={new WordingController(assistant, new IndexedDbLibraryStore())} download={downloadText} />
       </>
     ),
   });

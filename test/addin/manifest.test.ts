@@ -74,7 +74,7 @@ describe("manifest.xml", () => {
     expect(text).toContain('DefaultValue="打开助手"');
     expect(text).toContain('DefaultValue="自评助手"');
     // The function the button names is registered by the page it runs in.
-    const index = fs.readFileSync(path.join(ROOT, "src", "taskpane", "index.tsx"), "utf8");
+    const index = fs.readFileSync(path.join(ROOT, "src", "taskpane", "excelPane.tsx"), "utf8");
     expect(index).toContain('Office.actions?.associate("validate"');
   });
 });

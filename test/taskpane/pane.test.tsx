@@ -2,13 +2,13 @@
 import * as React from "react";
 import { render, screen, within, fireEvent, waitFor, act } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
+import { App } from "../../src/ui/App";
 import { Assistant } from "../../src/app/assistant";
 import { ExcelHost, DocumentSettingsStorage } from "../../src/hosts/excel/excelHost";
 import { installFakeExcel, FakeExcel } from "../fakes/fakeExcel";
 import { buildForm, withSpec } from "../helpers/formBuilder";
 import { WorkbookSnapshot } from "../../src/engine";
-import { stringsFor } from "../../src/taskpane/strings";
+import { stringsFor } from "../../src/ui/strings";
 import { buildProjectSheet, sichuanSpec } from "../helpers/projectBuilder";
 
 function renderPane(assistant: Assistant) {

@@ -2,10 +2,11 @@
 import * as React from "react";
 import { render, screen, within, fireEvent, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "../../src/taskpane/App";
-import { WordingPanel } from "../../src/taskpane/components/WordingPanel";
+import { App } from "../../src/ui/App";
+import { WordingPanel } from "../../src/ui/components/WordingPanel";
 import { Assistant } from "../../src/app/assistant";
 import { MemoryLibraryStore } from "../../src/app/libraryStore";
+import { WordingController } from "../../src/app/wording";
 import { ExcelHost, DocumentSettingsStorage } from "../../src/hosts/excel/excelHost";
 import { addToLibrary, analyze, emptyLibrary, itemsOfForm, WorkbookSnapshot } from "../../src/engine";
 import { installFakeExcel, FakeExcel } from "../fakes/fakeExcel";
@@ -33,7 +34,7 @@ async function setup() {
   render(
     <FluentProvider theme={webLightTheme}>
       <App assistant={assistant}>
-        <WordingPanel assistant={assistant} store={store} download={() => undefined} />
+        <WordingPanel wording={new WordingController(assistant, store)} download={() => undefined} />
       </App>
     </FluentProvider>,
   );

@@ -1,6 +1,7 @@
 /// <reference types="office-js" />
 import { CellAddress, CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, guardWrite, parseRangeA1, toA1 } from "../../engine";
 import { ApplyOutcome, CellState, Host, HostStorage } from "../types";
+import { excelErrorMessage } from "./errors";
 
 /** Excel's error values arrive in `values` as strings. */
 const ERRORS = new Set(["#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
@@ -77,6 +78,7 @@ export class DocumentSettingsStorage implements HostStorage {
  */
 export class ExcelHost implements Host {
   readonly kind = "excel" as const;
+  describeError = excelErrorMessage;
   private sheetNames: string[] = [];
   private readonly marks = new Map<string, string>();
 

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Finding, SECTION_NAMES, addressToA1, describeEdit, describeChange } from "../../engine";
+import { Finding, SECTION_NAMES, SEVERITY_NAMES, addressToA1, describeEdit, describeChange } from "../../engine";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
@@ -60,7 +60,7 @@ export function FindingList({ findings, busy, onSelect, onApply, applyLabel = "�
               role="listitem"
               tabIndex={0}
               className={s.item}
-              aria-label={`${f.severity === "error" ? "强制" : "提示"} ${addressToA1(f.cell)} ${f.message}`}
+              aria-label={`${SEVERITY_NAMES[f.severity]} ${addressToA1(f.cell)} ${f.message}`}
               onClick={() => onSelect(f)}
               onKeyDown={(e) => {
                 if ((e.key === "Enter" || e.key === " ") && !e.nativeEvent.isComposing && e.target === e.currentTarget) {
@@ -71,7 +71,7 @@ export function FindingList({ findings, busy, onSelect, onApply, applyLabel = "�
             >
               <div className={s.head}>
                 <Badge appearance="filled" color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>
-                  {f.severity === "error" ? "强制" : "提示"}
+                  {SEVERITY_NAMES[f.severity]}
                 </Badge>
                 <span className={s.cell}>{addressToA1(f.cell)}</span>
               </div>
