@@ -1,6 +1,7 @@
 import { Analysis, CellAddress, CellChange, Patch, WorkbookSnapshot, addressToA1, analyze, foundForm, hasErrors } from "../engine";
 import { ApplyOutcome, Host } from "../hosts/types";
 import { Journal } from "./journal";
+import { Observable } from "./observable";
 
 export interface AssistantState {
   status: "idle" | "checking" | "applying" | "error";
@@ -16,15 +17,11 @@ export interface AssistantState {
   marking: boolean;
 }
 
-type Listener = (s: AssistantState) => void;
-
 /**
  * The pane's and the ribbon command's one controller: read → analyze → apply → re-check, with the
  * journal for undo. It holds no UI and no host API: the same object serves Excel, WPS and the demo.
  */
-export class Assistant {
-  private state: AssistantState = { status: "idle", skipped: [], canUndo: false, marking: false };
-  private readonly listeners = new Set<Listener>();
+export class Assistant extends Observable<AssistantState> {
   readonly journal: Journal;
   private stopWatching?: () => void;
   private watchedSheet?: number;
@@ -33,21 +30,8 @@ export class Assistant {
   private ownWriteUntil = 0;
 
   constructor(readonly host: Host, private readonly options: { debounceMs?: number } = {}) {
+    super({ status: "idle", skipped: [], canUndo: false, marking: false });
     this.journal = new Journal(host.storage);
-  }
-
-  get current(): AssistantState {
-    return this.state;
-  }
-
-  subscribe(l: Listener): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  }
-
-  private set(patch: Partial<AssistantState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l(this.state);
   }
 
   private async refreshUndo(): Promise<void> {

@@ -17,6 +17,7 @@ import {
 } from "../engine";
 import { Assistant } from "./assistant";
 import { LibraryStore } from "./libraryStore";
+import { Observable } from "./observable";
 import { itemsFromSnapshot, itemsFromXlsx } from "./importPrior";
 
 /** A file the user picked (the browser's File has this shape). */
@@ -36,32 +37,16 @@ export interface WordingState {
 /** Where inserted text goes: the section's own cell, or the cell selected in the sheet. */
 export type InsertTarget = "section" | "selected";
 
-type Listener = (s: WordingState) => void;
-
 /**
  * The wording panel's controller, as Assistant is the pane's: the prior-year library and the user's
  * templates (kept on this machine by the store), suggestions for this year's form, imports, and
  * insertion through the assistant's guarded writes and journal. The panel renders and calls.
  */
-export class WordingController {
-  private state: WordingState = { library: emptyLibrary(), templates: [] };
-  private readonly listeners = new Set<Listener>();
+export class WordingController extends Observable<WordingState> {
   private retriever?: { library: Library; retriever: Retriever };
 
-  constructor(readonly assistant: Assistant, private readonly store: LibraryStore) {}
-
-  get current(): WordingState {
-    return this.state;
-  }
-
-  subscribe(l: Listener): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
-  }
-
-  private set(patch: Partial<WordingState>): void {
-    this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l(this.state);
+  constructor(readonly assistant: Assistant, private readonly store: LibraryStore) {
+    super({ library: emptyLibrary(), templates: [] });
   }
 
   async load(): Promise<void> {

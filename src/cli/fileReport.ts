@@ -1,7 +1,8 @@
 import * as path from "path";
 import { WorkbookSnapshot, analyze, foundForm, hasErrors } from "../engine";
 import { analysisJson } from "./json";
-import { countFindings, humanReport } from "./report";
+import { SummaryRow, countFindings, humanReport } from "./report";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, ExitCode } from "./exitCodes";
 
 export interface ReportOptions {
   json?: boolean;
@@ -14,8 +15,9 @@ export interface ReportOptions {
 export interface FileReport {
   out: string[];
   err: string[];
-  row: string[];
-  code: 0 | 1 | 2;
+  /** The file's line in the summary table of a folder. */
+  summary: SummaryRow;
+  code: ExitCode;
 }
 
 export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOptions): FileReport {
@@ -25,8 +27,8 @@ export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOp
     return {
       out: o.json ? [JSON.stringify(analysisJson(file, analysis))] : [],
       err: o.json ? [] : [`${file}：${analysis.recognition.reason}`],
-      row: [name, "—", "—", "—", "—", "未找到自评表"],
-      code: 2,
+      summary: { file: name, who: "—", year: "—", errors: "—", warnings: "—", result: "未找到自评表" },
+      code: EXIT_UNUSABLE,
     };
   }
   const form = analysis.form;
@@ -35,7 +37,12 @@ export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOp
   return {
     out: o.json ? [JSON.stringify(analysisJson(file, analysis))] : [humanReport(file, analysis), ...(o.several ? [""] : [])],
     err: [],
-    row: [name, who, form?.header.year?.text ?? "", String(c.errors), String(c.warnings), c.errors ? "需修改" : "通过"],
-    code: hasErrors(analysis) ? 1 : 0,
+    summary: { file: name, who, year: form?.header.year?.text ?? "", errors: String(c.errors), warnings: String(c.warnings), result: c.errors ? "需修改" : "通过" },
+    code: hasErrors(analysis) ? EXIT_FINDINGS : EXIT_OK,
   };
+}
+
+/** The summary line of a file that could not be read. */
+export function unreadableRow(file: string): SummaryRow {
+  return { file, who: "—", year: "—", errors: "—", warnings: "—", result: "无法读取" };
 }

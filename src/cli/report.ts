@@ -90,9 +90,30 @@ function displayWidth(s: string): number {
   return w;
 }
 
+/** One file's line in the summary table of a folder. */
+export interface SummaryRow {
+  file: string;
+  /** The department, or the project names. */
+  who: string;
+  year: string;
+  errors: string;
+  warnings: string;
+  result: string;
+}
+
+const SUMMARY_COLUMNS: [keyof SummaryRow, string][] = [
+  ["file", "文件"],
+  ["who", "部门"],
+  ["year", "年度"],
+  ["errors", SEVERITY_NAMES.error],
+  ["warnings", SEVERITY_NAMES.warning],
+  ["result", "结果"],
+];
+
 /** The summary table printed when several files are checked. */
-export function summaryTable(rows: string[][]): string {
-  const header = ["文件", "部门", "年度", "强制", "提示", "结果"];
+export function summaryTable(summaries: SummaryRow[]): string {
+  const header = SUMMARY_COLUMNS.map(([, name]) => name);
+  const rows = summaries.map((r) => SUMMARY_COLUMNS.map(([key]) => r[key]));
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.min(40, Math.max(...all.map((r) => displayWidth(r[i] ?? "")))));
   const fit = (s: string, w: number) => {
