@@ -368,7 +368,9 @@ export function writeZip(zip: ZipArchive, changes: Map<string, EntryChange>): Ui
     count++;
     if (!change) {
       out.push(zip.bytes.subarray(e.localOffset, e.recordEnd));
-      const rec = e.central.slice();
+      // A copy: the input may be a Node Buffer, whose slice() is a view of the caller's bytes.
+      const rec = new Uint8Array(e.central.length);
+      rec.set(e.central);
       if (u32(rec, 42) === 0xffffffff) {
         // The offset lives in the Zip64 extra field, after the sizes that are saturated.
         const nameLen = u16(rec, 28);

@@ -1,0 +1,76 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+/** Where LibreOffice is, if it is installed (Debian: apt-get install -y libreoffice-calc-nogui). */
+export const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].find((p) => fs.existsSync(p));
+
+/**
+ * `describe` when LibreOffice is there; under CI its absence is a failure (the reopen checks are
+ * part of what a fix promises); elsewhere the tests are skipped with a warning.
+ */
+export function describeWithLibreOffice(name: string, body: () => void): void {
+  if (!SOFFICE && process.env.CI) {
+    describe(name, () => {
+      it("needs LibreOffice (soffice) under CI", () => {
+        throw new Error("CI 上没有找到 LibreOffice（soffice）：请在 .ci/run 中安装 libreoffice-calc-nogui。");
+      });
+    });
+    return;
+  }
+  if (!SOFFICE) {
+    console.warn(`跳过 LibreOffice 重新打开的测试（${name}）：没有 soffice（apt-get install -y libreoffice-calc-nogui）。`);
+    describe.skip(name, body);
+    return;
+  }
+  describe(name, body);
+}
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") (row.push(field), (field = ""));
+    else if (c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
+    else if (c !== "\r") field += c;
+  }
+  if (field || row.length) (row.push(field), rows.push(row));
+  return rows;
+}
+
+/**
+ * Opens a workbook in LibreOffice headless and converts every sheet to CSV: the file opens (no repair
+ * dialog can be answered headless, so a file it cannot open gives no output) and shows these values.
+ * Returns each sheet's rows of cell texts (as shown, formatted), by sheet name.
+ */
+export function reopenWithLibreOffice(bytes: Uint8Array): Map<string, string[][]> {
+  if (!SOFFICE) throw new Error("no soffice");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-lo-"));
+  try {
+    const file = path.join(dir, "book.xlsx");
+    fs.writeFileSync(file, bytes);
+    const out = path.join(dir, "out");
+    // Its own profile: tests run in parallel, and LibreOffice locks a shared one. The last filter
+    // option (-1) writes every sheet, each to book-<sheet>.csv.
+    execFileSync(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
+    const made = fs.existsSync(out) ? fs.readdirSync(out).filter((f) => f.endsWith(".csv")) : [];
+    if (made.length === 0) throw new Error("LibreOffice could not open the file");
+    return new Map(made.map((f) => [f.replace(/^book-/, "").replace(/\.csv$/, ""), parseCsv(fs.readFileSync(path.join(out, f), "utf8"))]));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A cell of a reopened sheet by A1-style row/column (0-based), "" when empty. */
+export function shown(rows: string[][] | undefined, row: number, col: number): string {
+  return rows?.[row]?.[col] ?? "";
+}
