@@ -1,10 +1,14 @@
 import * as React from "react";
-import ExcelJS from "exceljs";
-import { CellAddress, cellText, columnLetters } from "../engine";
-import { snapshotWorksheet } from "../hosts/xlsx/workbook";
+import { CellAddress, SheetSnapshot, cellText, columnLetters } from "../engine";
+
+const MAX_ROWS = 3000;
+const MAX_COLS = 200;
 
 export interface GridProps {
-  worksheet: ExcelJS.Worksheet;
+  /** The sheet as the package reads it now (a new object after each write). */
+  sheet: SheetSnapshot;
+  /** Column widths in characters, by column; missing ones are Excel's default. */
+  widths: number[];
   sheetIndex: number;
   selected?: CellAddress;
   version: number;
@@ -15,26 +19,28 @@ export interface GridProps {
  * The form's sheet as Excel shows it: merged cells, number formats, wrapped text, column widths and
  * the selected cell. Cell text is rendered as text: markup in a cell stays visible, never interpreted.
  */
-export function Grid({ worksheet, sheetIndex, selected, version, onSelect }: GridProps) {
-  const snap = React.useMemo(() => snapshotWorksheet(worksheet), [worksheet, version]);
+export function Grid({ sheet: snap, widths, sheetIndex, selected, version, onSelect }: GridProps) {
   const selectedRef = React.useRef<HTMLTableCellElement>(null);
   React.useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "center", inline: "nearest" });
   }, [selected?.row, selected?.col, selected?.sheet]);
-  const rows = snap.cells.length;
+  // A grid of the used range, capped: a stray cell far away (XFD1048576) must not make a million rows.
+  const rows = Math.min(snap.cells.length, MAX_ROWS);
   let cols = 0;
-  for (const r of snap.cells) if (r && r.length > cols) cols = r.length;
-  for (const m of snap.merges) cols = Math.max(cols, m.right + 1);
+  for (const r in snap.cells) if (snap.cells[r] && snap.cells[r].length > cols) cols = snap.cells[r].length;
+  for (const m of snap.merges) if (m.top < rows) cols = Math.max(cols, m.right + 1);
+  cols = Math.min(cols, MAX_COLS);
   const covered = new Set<string>();
   const span = new Map<string, { rowSpan: number; colSpan: number }>();
   for (const m of snap.merges) {
+    if (m.top >= rows || m.left >= cols) continue;
     span.set(`${m.top}:${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
     for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
   }
-  const width = (c: number) => Math.round((worksheet.getColumn(c + 1).width ?? 9) * 7 + 5);
+  const width = (c: number) => Math.round((widths[c] ?? 9) * 7 + 5);
   const isSelected = (r: number, c: number) => selected?.sheet === sheetIndex && selected.row === r && selected.col === c;
   return (
-    <table className="grid" role="grid" aria-label={`工作表 ${worksheet.name}`} data-version={version}>
+    <table className="grid" role="grid" aria-label={`工作表 ${snap.name}`} data-version={version}>
       <colgroup>
         <col style={{ width: 36 }} />
         {Array.from({ length: cols }, (_, c) => (

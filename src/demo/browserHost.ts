@@ -1,18 +1,24 @@
-import ExcelJS from "exceljs";
 import { CellAddress, Patch } from "../engine";
 import { ApplyOutcome, HostStorage } from "../hosts/types";
 export { LocalStorageStorage } from "./localStorage";
-import { WorkbookHost } from "../hosts/xlsx/workbookHost";
+import { XlsxPackage } from "../hosts/xlsx/package";
+import { PackageHost } from "../hosts/xlsx/packageHost";
 
 /**
- * The demo's host: an ExcelJS workbook in the page (the same writer as `ziping fix`), with a
- * selection and a change signal for the rendered grid.
+ * The demo's host: the workbook's package in the page (the same reader and patcher as `ziping fix`),
+ * with a selection and a change signal for the rendered grid. The download is the original package
+ * with only the changed cells rewritten.
  */
-export class BrowserHost extends WorkbookHost {
+export class BrowserHost extends PackageHost {
   private readonly listeners = new Set<() => void>();
 
-  constructor(workbook: ExcelJS.Workbook, storage: HostStorage, fileName?: string) {
-    super(workbook, storage, "browser", fileName);
+  constructor(pkg: XlsxPackage, storage: HostStorage, fileName?: string) {
+    super(pkg, storage, "browser", fileName);
+  }
+
+  /** Opens a workbook from bytes; a file that cannot be read is a UserError with a Chinese message. */
+  static openBytes(bytes: Uint8Array, storage: HostStorage, fileName: string): BrowserHost {
+    return new BrowserHost(XlsxPackage.open(bytes, fileName), storage, fileName);
   }
 
   onRender(l: () => void): () => void {
@@ -33,10 +39,5 @@ export class BrowserHost extends WorkbookHost {
   override async selectCell(cell: CellAddress): Promise<void> {
     await super.selectCell(cell);
     this.notify();
-  }
-
-  /** The workbook as .xlsx bytes, written by ExcelJS as the CLI writes it. */
-  async toBytes(): Promise<ArrayBuffer> {
-    return (await this.workbook.xlsx.writeBuffer()) as ArrayBuffer;
   }
 }

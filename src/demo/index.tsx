@@ -23,7 +23,7 @@ interface Loaded {
 
 const SAMPLE = "2021-天河区城管局-部门整体支出绩效自评表.xlsx";
 let viewModule: Promise<View> | undefined;
-/** ExcelJS and the grid: fetched once the pane has painted, so its first render does not wait on them. */
+/** The package reader and the grid: fetched once the pane has painted, so its first render does not wait on them. */
 const loadView = () => (viewModule ??= import(/* webpackChunkName: "workbook" */ "./workbookView"));
 
 /** Opens a workbook; the pane's assistant waits on it through a lazy host, so the pane paints first. */
@@ -32,11 +32,18 @@ function open(bytesPromise: Promise<ArrayBuffer>, name: string): { assistant: As
   const loaded = (async () => {
     const bytes = await bytesPromise;
     const view = await loadView();
-    const wb = await view.loadWorkbook(new Uint8Array(bytes), name);
-    return { host: new view.BrowserHost(wb, storage, name), view };
+    return { host: view.BrowserHost.openBytes(new Uint8Array(bytes), storage, name), view };
   })();
   const assistant = new Assistant(new LazyHost(loaded.then((l) => l.host), storage));
   return { assistant, loaded: loaded.then((l) => ({ ...l, assistant, name })) };
+}
+
+/** The download: the original package with only the changed cells rewritten; an .xlsm stays an .xlsm. */
+function download(loaded: Loaded): void {
+  const macro = /\.xlsm$/i.test(loaded.name);
+  const base = loaded.name.replace(/\.(xlsx|xlsm)$/i, "");
+  const type = macro ? "application/vnd.ms-excel.sheet.macroEnabled.12" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  downloadBlob(`${base}-已校验.${macro ? "xlsm" : "xlsx"}`, loaded.host.toBytes() as Uint8Array<ArrayBuffer>, type);
 }
 
 /** The bundled sample, opened after the first paint. */
@@ -94,7 +101,7 @@ function Demo() {
     if (f) void show(open(f.arrayBuffer(), f.name));
   };
 
-  const ws = loaded?.host.workbook.worksheets[sheet];
+  const shownSheet = loaded?.host.pkg.snapshot().sheets[sheet];
   return (
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
       <div className="demo">
@@ -103,11 +110,11 @@ function Demo() {
           要在 Excel 中使用，请按 README「The Excel add-in」一节加载 manifest.xml；在 WPS 表格中使用，请按「The WPS add-in」一节安装。
         </div>
         <div className="bar">
-          <input ref={fileInput} type="file" accept=".xlsx" style={{ display: "none" }} aria-label="打开 .xlsx 文件" onChange={(e) => onFiles(e.target.files)} />
+          <input ref={fileInput} type="file" accept=".xlsx,.xlsm" style={{ display: "none" }} aria-label="打开 .xlsx 文件" onChange={(e) => onFiles(e.target.files)} />
           <Button size="small" onClick={() => fileInput.current?.click()}>
             打开…
           </Button>
-          <Button size="small" disabled={!loaded} onClick={() => loaded && void loaded.host.toBytes().then((b) => downloadBlob(loaded.name.replace(/\.xlsx$/i, "") + "-已校验.xlsx", b, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))}>
+          <Button size="small" disabled={!loaded} onClick={() => loaded && download(loaded)}>
             下载
           </Button>
           <span>{loaded ? `当前文件：${loaded.name}（也可以把 .xlsx 拖到左侧）` : "正在打开示例…"}</span>
@@ -117,8 +124,8 @@ function Demo() {
             </span>
           )}
           <span className="tabs">
-            {loaded?.host.workbook.worksheets.map((w, i) => (
-              <Button key={w.id} size="small" appearance={i === sheet ? "primary" : "subtle"} onClick={() => setSheet(i)}>
+            {loaded?.host.pkg.sheets.map((w, i) => (
+              <Button key={w.part} size="small" appearance={i === sheet ? "primary" : "subtle"} onClick={() => setSheet(i)}>
                 {w.name}
               </Button>
             ))}
@@ -138,7 +145,7 @@ function Demo() {
               onFiles(e.dataTransfer.files);
             }}
           >
-            {ws && loaded && <loaded.view.Grid worksheet={ws} sheetIndex={sheet} selected={loaded.host.selected} version={version} onSelect={(c) => void loaded.host.selectCell(c)} />}
+            {shownSheet && loaded && <loaded.view.Grid sheet={shownSheet} widths={loaded.host.pkg.columnWidths(sheet)} sheetIndex={sheet} selected={loaded.host.selected} version={version} onSelect={(c) => void loaded.host.selectCell(c)} />}
           </div>
           <div className="pane">
             <App key={loaded?.name ?? SAMPLE} assistant={assistant}>

@@ -1,4 +1,3 @@
-/** The demo's heavy half (ExcelJS, the grid), loaded after the pane has painted. */
+/** The demo's heavy half (the package reader, the grid), loaded after the pane has painted. */
 export { BrowserHost, LocalStorageStorage } from "./browserHost";
 export { Grid } from "./Grid";
-export { loadWorkbook } from "../hosts/xlsx/workbook";

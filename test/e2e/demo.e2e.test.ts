@@ -9,6 +9,7 @@ import { AddressInfo } from "net";
 import webpack from "webpack";
 import ExcelJS from "exceljs";
 import { chromium, Browser, Page } from "playwright-core";
+import { differingEntries } from "../helpers/packageDiff";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createServer } = require("../../scripts/serve.js");
@@ -98,5 +99,8 @@ maybe("the demo in headless Chromium", () => {
     expect(ws.getCell("D5").value).toBe(18372.1);
     expect(ws.getCell("D8").numFmt).toBe("0.00%");
     expect(String(ws.getCell("B10").value)).toContain("<p>");
+    // The download is the sample's package with only the form sheet rewritten: every other entry as stored.
+    const { differ } = differingEntries(fs.readFileSync(path.join(ROOT, "examples", "2021-天河区城管局-部门整体支出绩效自评表.xlsx")), fs.readFileSync(file));
+    expect(differ).toEqual(["xl/worksheets/sheet1.xml"]);
   });
 });

@@ -17,7 +17,7 @@ import { DEFAULT_LIMITS, ReadLimits } from "./limits";
 import { ContentTypes, Rel, SheetDef, WorkbookInfo, parseContentTypes, parseRels, parseStyles, parseWorkbook, relKind, relsPathOf, resolveTarget } from "./parts";
 import { CellBudget, LimitError, SharedStringsScanner, SheetRead, SheetScanner, StyleInfo } from "./sheet";
 import { EntryChange, InflateBudget, ZipArchive, ZipEntry, ZipError, findEntry, inflateEntry, readEntry, readZip, writeZip } from "./zip";
-import { PartDecoder, decodePart, encodeUtf8 } from "./xml";
+import { PartDecoder, attr, decodePart, eachElement, encodeUtf8 } from "./xml";
 import { applyPatchToPackage } from "./patch";
 
 export interface OpenOptions {
@@ -223,6 +223,25 @@ export class XlsxPackage {
     const scanner = new SheetScanner(sheet.name, this.context(new CellBudget(this.limits.maxCells)), withIndex);
     scanner.feed(text, true);
     return { ...scanner.finish(), text };
+  }
+
+  /**
+   * Column widths of a worksheet in characters (`<cols><col min max width>`), by 0-based column; columns
+   * without a width are absent. For a view of the sheet (the browser demo's grid).
+   */
+  columnWidths(index: number): number[] {
+    const text = this.partText(this.sheets[index].part) ?? "";
+    const widths: number[] = [];
+    const end = text.indexOf("sheetData");
+    const head = end > 0 ? text.slice(0, end) : text;
+    eachElement(head, ["col"], (el) => {
+      const min = Number(attr(head, el.lt, el.te, "min"));
+      const max = Math.min(Number(attr(head, el.lt, el.te, "max")), min + 16384);
+      const width = Number(attr(head, el.lt, el.te, "width"));
+      if (!(min >= 1) || !(max >= min) || !Number.isFinite(width)) return;
+      for (let c = min; c <= Math.min(max, 16384); c++) widths[c - 1] = width;
+    });
+    return widths;
   }
 
   /** After a patch rewrote a sheet (or the styles): its snapshot read again from the new text. */
