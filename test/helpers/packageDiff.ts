@@ -1,3 +1,4 @@
+import { WorkbookSnapshot, toA1 } from "../../src/engine";
 import { readZip } from "../../src/hosts/xlsx/package/zip";
 
 /**
@@ -35,3 +36,22 @@ function equal(x: Uint8Array, y: Uint8Array): boolean {
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
+
+/** Every cell of `before` except `changed` is in `after` unchanged; returns the changed cells' new contents. */
+export function expectOnlyChanged(before: WorkbookSnapshot, after: WorkbookSnapshot, changed: Set<string>): void {
+  expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+  before.sheets.forEach((sheet, s) => {
+    const keys = new Set<string>();
+    const collect = (snap: WorkbookSnapshot) => snap.sheets[s].cells.forEach((row, r) => row?.forEach((_c, c) => keys.add(`${r}:${c}`)));
+    collect(before);
+    collect(after);
+    for (const k of keys) {
+      const [r, c] = k.split(":").map(Number);
+      if (changed.has(`${s}:${r}:${c}`)) continue;
+      expect([toA1(r, c), after.sheets[s].cells[r]?.[c]]).toEqual([toA1(r, c), sheet.cells[r]?.[c]]);
+    }
+    expect(after.sheets[s].merges).toEqual(sheet.merges);
+    expect(!!after.sheets[s].protected).toBe(!!sheet.protected);
+  });
+}
+

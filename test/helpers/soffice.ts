@@ -74,3 +74,26 @@ export function reopenWithLibreOffice(bytes: Uint8Array): Map<string, string[][]
 export function shown(rows: string[][] | undefined, row: number, col: number): string {
   return rows?.[row]?.[col] ?? "";
 }
+
+/**
+ * Opens a workbook in LibreOffice headless and saves it again as .xlsx: the file opens, and the values
+ * LibreOffice holds come back as a snapshot (read by the package reader). Works for sheets with a cell
+ * far away (XFD1048576), where a CSV of the used range would be enormous.
+ */
+export function reopenAsXlsx(bytes: Uint8Array): import("../../src/engine").WorkbookSnapshot {
+  if (!SOFFICE) throw new Error("no soffice");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-lo-"));
+  try {
+    const file = path.join(dir, "book.xlsx");
+    fs.writeFileSync(file, bytes);
+    const out = path.join(dir, "out");
+    execFileSync(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
+    const made = path.join(out, "book.xlsx");
+    if (!fs.existsSync(made)) throw new Error("LibreOffice could not open the file");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { XlsxPackage } = require("../../src/hosts/xlsx/package") as typeof import("../../src/hosts/xlsx/package");
+    return XlsxPackage.open(fs.readFileSync(made), "book.xlsx").snapshot("book.xlsx");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -6,12 +6,12 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
-import { CellChange, Patch, WorkbookSnapshot, addressToA1, analyze, parseRangeA1, toA1 } from "../../src/engine";
+import { CellChange, Patch, WorkbookSnapshot, addressToA1, analyze, parseRangeA1 } from "../../src/engine";
 import { XlsxPackage } from "../../src/hosts/xlsx/package";
 import { escapeCellText } from "../../src/hosts/xlsx/package/patch";
 import { EXAMPLE } from "../helpers/example";
 import { buildForm, withSpec, otherSheet } from "../helpers/formBuilder";
-import { differingEntries } from "../helpers/packageDiff";
+import { differingEntries, expectOnlyChanged } from "../helpers/packageDiff";
 import { describeWithLibreOffice, reopenWithLibreOffice, shown } from "../helpers/soffice";
 import { workbookFromSnapshot } from "../helpers/toXlsx";
 import { handWorkbook } from "../helpers/zipBuilder";
@@ -21,24 +21,6 @@ const at = (a1: string, sheet = 0) => {
   return { sheet, row: r.top, col: r.left };
 };
 const text = (bytes: Uint8Array, part: string) => new TextDecoder().decode(unzipSync(bytes)[part]);
-
-/** Every cell of `before` except `changed` is in `after` unchanged; returns the changed cells' new contents. */
-function expectOnlyChanged(before: WorkbookSnapshot, after: WorkbookSnapshot, changed: Set<string>): void {
-  expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
-  before.sheets.forEach((sheet, s) => {
-    const keys = new Set<string>();
-    const collect = (snap: WorkbookSnapshot) => snap.sheets[s].cells.forEach((row, r) => row?.forEach((_c, c) => keys.add(`${r}:${c}`)));
-    collect(before);
-    collect(after);
-    for (const k of keys) {
-      const [r, c] = k.split(":").map(Number);
-      if (changed.has(`${s}:${r}:${c}`)) continue;
-      expect([toA1(r, c), after.sheets[s].cells[r]?.[c]]).toEqual([toA1(r, c), sheet.cells[r]?.[c]]);
-    }
-    expect(after.sheets[s].merges).toEqual(sheet.merges);
-    expect(!!after.sheets[s].protected).toBe(!!sheet.protected);
-  });
-}
 
 /** The sheet's XML with the given cells' elements (and rows left empty by that) cut out. */
 function withoutCells(xml: string, refs: string[]): string {

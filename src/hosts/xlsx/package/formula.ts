@@ -123,6 +123,9 @@ const MAXCOL = 16383;
 export function formulaAreas(formula: string, names: ReadonlySet<string> = new Set()): { areas: Area[]; opaque: boolean; names: string[] } {
   const areas: Area[] = [];
   const used: string[] = [];
+  // References into other workbooks ([1]Sheet1!A1, '[1]My sheet'!A1, [1]!Name) read none of this workbook's cells.
+  formula = formula.replace(/'\[\d+\](?:[^']|'')*'![$A-Za-z0-9:]*|\[\d+\][^!\s(),]*![$A-Za-z0-9_.:]*/g, " ");
+  // Structured references (Table1[Column]) and INDIRECT/OFFSET can read any cell: assume they do.
   const opaque = /\b(INDIRECT|OFFSET)\s*\(/i.test(formula) || formula.includes("[");
   // Quoted sheet names are references' qualifiers; strings are not references at all.
   const re = /(?:'((?:[^']|'')+)'|([A-Za-z_\u00A0-\uFFFF][\w.\u00A0-\uFFFF]*))!|(?<![\w.$])(\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(?::\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?[0-9]{1,7}:\$?[0-9]{1,7})(?![\w(!])|"(?:[^"]|"")*"|([A-Za-z_\\\u00A0-\uFFFF][\w.\u00A0-\uFFFF]*)(?![\w(!])/g;
