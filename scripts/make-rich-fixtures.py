@@ -1655,6 +1655,13 @@ def check_entry(e):
         if bad:
             problems.append("testzip: " + bad)
         names = set(z.namelist())
+        import xml.etree.ElementTree as ET
+        for n in sorted(names):
+            if n.endswith((".xml", ".rels", ".vml")):
+                try:
+                    ET.fromstring(z.read(n))
+                except ET.ParseError as ex:
+                    problems.append("%s is not well-formed: %s" % (n, ex))
         for p in e["parts"]:
             if p not in names:
                 problems.append("missing part " + p)
