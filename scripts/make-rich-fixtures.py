@@ -1796,6 +1796,41 @@ writer's own.
 """
 
 
+README_TAIL = """
+## What the writers do that a reader or writer may trip on
+
+- **openpyxl 3.0.9** (Debian's): no `sharedStrings.xml` at all — every string is
+  `t="inlineStr"` with characters as `&#NNNNN;` references; sheets have no XML declaration;
+  rel targets are absolute (`/xl/worksheets/sheet1.xml`, `/xl/drawings/drawing1.xml`,
+  `/xl/comments/comment1.xml`); the comment rels have the Ids `comments` and `anysvml`;
+  `xmlns:r` is declared on each `<sheet>` of workbook.xml, not on the root; `calcPr` always
+  gets `fullCalcOnLoad="1"`; `[Content_Types].xml` is the LAST zip member; empty styled cells
+  are written `<c r="B4" s="11" t="n"></c>`; print titles are written without `$`
+  (`'…'!1:4,'…'!A:B`). ExcelJS 4.4 cannot read openpyxl files that have a drawing, chart,
+  comments or a table (it does not resolve the absolute targets): the current CLI calls them
+  damaged.
+- **LibreOffice 7.4**: every member with a data descriptor (flag bit 3) and the UTF-8 flag;
+  `[Content_Types].xml` is the 9th member or so; Overrides for `/_rels/.rels` and
+  `/xl/_rels/workbook.xml.rels`; no theme part; an empty `docProps/custom.xml`; an empty
+  `<workbookProtection/>` in every workbook; booleans as `true`/`false`, so its sheet protection
+  is `<sheetProtection sheet="true" password="de0d" objects="true" scenarios="true"/>` — the
+  current CLI does not see it and writes into the protected form; a sheet autofilter comes with
+  an empty `xl/drawings/drawing1.xml`; a named database range is exported as a table part;
+  `_xlnm._FilterDatabase` unquoted with `function="false" vbProcedure="false"`; comment author
+  is a single space; chart axis ids are random; OOXML encryption works only with
+  `CryptoType=Standard` (Agile fails with an I/O error). ExcelJS reads the database-range file
+  but fails to write it back (`Cannot read properties of null (reading 'theme')`).
+- **ExcelJS 4.4**: zip entries for directories (`xl/`, `_rels/`, …); `xl/workbook.xml` last;
+  comment author always `Author`; a dataBar gets an x14 twin in `extLst` with a random GUID.
+- **The current recogniser**: with numbers beside the form in I5:I8 and G6 empty it took I6 for
+  年度预算调整数 and fix wrote I6 (so the shared formulas now sit in I56:J59); with
+  `G8 = ROUND(G6/G5,4)` and G6 empty it reports G8's formula as wrong and "fixes" it to the same
+  formula. It hangs (over 60 s) on `odd-xfd-cell.xlsx`; a CSV export of that file by LibreOffice
+  would be 1 048 576 lines long, so the generator converts it to .ods to verify it.
+- **Strict**: openpyxl finds no sheet in `hand-strict.xlsx`; LibreOffice reads it.
+"""
+
+
 def write_readme():
     def cell(t):
         return t.replace("|", "\\|").replace("\n", " ")
@@ -1813,14 +1848,20 @@ def write_readme():
             keep.append("**whole file: the form is protected**")
         if e["kind"] != "workbook":
             keep.append("not a workbook (`%s`): refuse, write nothing" % e["expectKind"])
+        notes = cell(e["notes"]).replace("<", "&lt;").replace(">", "&gt;")
         lines.append("| `%s` | %s | %s | %s | %s |" % (e["file"], cell(e["writer"]), cell(e["feature"]),
-                                                     cell("; ".join(keep)) or "-", cell(e["notes"])))
-    lines.append("")
+                                                     cell("; ".join(keep)) or "-", notes))
+    lines.append(README_TAIL)
     with open(out("README.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
 
 def main():
+    if "--readme-only" in sys.argv:   # rewrite README.md from the committed manifest.json
+        with open(out("manifest.json"), encoding="utf-8") as f:
+            MANIFEST.extend(json.load(f))
+        write_readme()
+        return 0
     verify = "--no-verify" not in sys.argv
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
