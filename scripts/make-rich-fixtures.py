@@ -1825,8 +1825,12 @@ README_TAIL = """
 - **The current recogniser**: with numbers beside the form in I5:I8 and G6 empty it took I6 for
   年度预算调整数 and fix wrote I6 (so the shared formulas now sit in I56:J59); with
   `G8 = ROUND(G6/G5,4)` and G6 empty it reports G8's formula as wrong and "fixes" it to the same
-  formula. It hangs (over 60 s) on `odd-xfd-cell.xlsx`; a CSV export of that file by LibreOffice
-  would be 1 048 576 lines long, so the generator converts it to .ods to verify it.
+  formula. Once, while the corpus was made, `fix` on `odd-xfd-cell.xlsx` gave no answer in
+  120 s and was killed; later runs (dist/ had been rebuilt by others meanwhile) took under a
+  second. A CSV export of that file by LibreOffice would be 1 048 576 lines long, so the
+  generator converts it to .ods to verify it.
+- `currentCli` comes from whatever dist/ held when the generator ran (others were reworking
+  the CLI at the time); rerun the generator to refresh it.
 - **Strict**: openpyxl finds no sheet in `hand-strict.xlsx`; LibreOffice reads it.
 """
 
