@@ -1516,7 +1516,7 @@ def make_odd():
     pkg.set(SHEET1, sheet)
     pkg.write(out("odd-prefixed-ns.xlsx"))
     record("odd-prefixed-ns.xlsx", ODD, "sheet XML with a namespace prefix (<x:worksheet xmlns:x=…>)",
-           parts=["xl/sharedStrings.xml", "xl/styles.xml"],
+           parts=["xl/styles.xml", "xl/theme/theme1.xml"],
            notes="Every element of the form sheet is in the main namespace through the prefix x: "
                  "(<x:worksheet>, <x:row>, <x:c>, <x:v>); no default namespace. Readers that "
                  "match tag names literally ('c', 'row') read no cells. A writer must write its new "
@@ -1574,7 +1574,7 @@ def make_odd():
     pkg.set(SHEET1, sheet)
     pkg.write(out("odd-xfd-cell.xlsx"))
     record("odd-xfd-cell.xlsx", ODD, "a stray cell at XFD1048576 (dimension A1:XFD1048576)",
-           parts=["xl/sharedStrings.xml", "xl/styles.xml"],
+           parts=["xl/styles.xml", "xl/theme/theme1.xml"],
            notes="<dimension ref=\"A1:XFD1048576\"/> and one number cell in the very last row and "
                  "column. A reader that allocates rows×columns from the dimension blows up; the cell "
                  "must be kept. " + base_note)
