@@ -3,7 +3,8 @@
 /**
  * One timed pass over a folder of forms, in a process of its own (see bench.js): node's heap
  * carries over from one measurement to the next in a shared process, and skews the second.
- * Modes: readFile and load are plain ExcelJS; structural, check and checkHere are ziping's own path
+ * Modes: readFile and load are plain ExcelJS; package is the package reader's snapshot (src/hosts/xlsx/package);
+ * structural, check and checkHere are ziping's own path
  * (check as the command runs it, checkHere with the engine kept on the reading thread).
  * The first five files go through the same path untimed, so module loading and the JIT's warm-up
  * are left out of every figure alike (for check, that starts and warms its check thread). Prints the milliseconds and the process's peak memory (MB).
@@ -14,6 +15,7 @@ const ExcelJS = require("exceljs");
 const { analyze, DEPARTMENT_RULES } = require("../dist/engine");
 const { readWorkbookFile, snapshotWorkbook } = require("../dist/hosts/xlsx/xlsxHost");
 const { runCheck } = require("../dist/cli/main");
+const { XlsxPackage } = require("../dist/hosts/xlsx/package");
 
 const [mode, dir] = process.argv.slice(2);
 const files = fs.readdirSync(dir).sort().map((f) => path.join(dir, f));
@@ -25,6 +27,9 @@ const passes = {
   },
   async load(list) {
     for (const f of list) await new ExcelJS.Workbook().xlsx.load(fs.readFileSync(f));
+  },
+  async package(list) {
+    for (const f of list) XlsxPackage.open(fs.readFileSync(f), path.basename(f)).snapshot();
   },
   async structural(list) {
     for (const f of list) analyze(snapshotWorkbook(await readWorkbookFile(f)), { rules: DEPARTMENT_RULES });

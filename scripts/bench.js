@@ -111,6 +111,7 @@ function fmt(ms) {
 
 async function main() {
   if (process.argv[2] === "cli") return benchCli(); // npm run bench -- cli: the folder figures alone
+  if (process.argv[2] === "reader") return benchReader(); // npm run bench -- reader: the package reader's figures alone
   console.log(`ZiPing bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)}`);
   console.log("");
   const sample = snapshotWorkbook(await readWorkbookFile(EXAMPLE));
@@ -144,6 +145,7 @@ async function main() {
   console.log(`        per indicator row: ${perRow.map((x) => `${x.toFixed(1)} µs`).join(" / ")} (linear when these stay close)`);
 
   benchRetrieval(sample);
+  await benchReader();
   await benchPaneSize();
 
   await benchCli();
@@ -180,7 +182,7 @@ async function benchCli() {
       await base.xlsx.writeFile(path.join(dir, `form-${String(i).padStart(3, "0")}.xlsx`));
     }
     const child = path.join(__dirname, "bench-cli-child.js");
-    const modes = ["readFile", "load", "structural", "check", "checkHere"];
+    const modes = ["readFile", "load", "package", "structural", "check", "checkHere"];
     const runs = Object.fromEntries(modes.map((m) => [m, []]));
     const ROUNDS = 5;
     for (let round = 0; round < ROUNDS; round++) for (const m of modes) runs[m].push(JSON.parse(execFileSync(process.execPath, [child, m, dir], { encoding: "utf8" })));
@@ -190,6 +192,7 @@ async function benchCli() {
     // and hands them to load(), which is faster still, so the ratio to that is printed as well.
     console.log(`cli     ${count} forms, ExcelJS readFile         ${fmt(ms.readFile).padStart(10)}   (plain load)`);
     console.log(`cli     ${count} forms, ExcelJS load(bytes)      ${fmt(ms.load).padStart(10)}`);
+    console.log(`reader  ${count} forms, package snapshot         ${fmt(ms.package).padStart(10)}   ${(ms.readFile / ms.package).toFixed(1)} times faster than readFile, ${(ms.load / ms.package).toFixed(1)} than load(bytes); peak ${peak.package.toFixed(0)} MB (readFile ${peak.readFile.toFixed(0)} MB)`);
     const range = (m) => {
       const rs = runs[m].map((r, i) => r.ms / runs.readFile[i].ms);
       return `rounds ${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)}`;
@@ -207,6 +210,126 @@ async function benchCli() {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A minimal zip writer for the bench's hostile files: entries given already deflated, with the sizes to declare. */
+function zipOf(entries) {
+  const { crc32 } = require("../dist/hosts/xlsx/package/zip");
+  const parts = [];
+  const central = [];
+  let offset = 0;
+  for (const e of entries) {
+    const raw = e.raw !== undefined ? Buffer.from(e.raw) : undefined;
+    const data = raw ? require("zlib").deflateRawSync(raw) : e.deflated;
+    const usize = e.declared ?? raw.length;
+    const crc = raw ? crc32(raw) : 0;
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x800, 6); local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(data.length, 18); local.writeUInt32LE(usize, 22); local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0); cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6); cd.writeUInt16LE(0x800, 8); cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(crc, 16); cd.writeUInt32LE(data.length, 20); cd.writeUInt32LE(usize, 24); cd.writeUInt16LE(name.length, 28); cd.writeUInt32LE(offset, 42);
+    parts.push(local, name, data);
+    central.push(cd, name);
+    offset += 30 + name.length + data.length;
+  }
+  const cdBuf = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10); end.writeUInt32LE(cdBuf.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cdBuf, end]);
+}
+
+/** A workbook whose one worksheet part is `sheet`: deflated bytes declaring `declared` bytes inflated. */
+function workbookWithSheet(sheetDeflated, declared) {
+  const rel = (t) => `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${t}`;
+  return zipOf([
+    { name: "[Content_Types].xml", raw: `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>` },
+    { name: "_rels/.rels", raw: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${rel("officeDocument")}" Target="xl/workbook.xml"/></Relationships>` },
+    { name: "xl/workbook.xml", raw: `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="s" sheetId="1" r:id="r1"/></sheets></workbook>` },
+    { name: "xl/_rels/workbook.xml.rels", raw: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${rel("worksheet")}" Target="worksheets/sheet1.xml"/></Relationships>` },
+    { name: "xl/worksheets/sheet1.xml", deflated: sheetDeflated, declared },
+  ]);
+}
+
+/** `text` repeated `times` times, deflated by repeating one flushed block (a stream that need not be compressed whole). */
+function repeatedDeflate(head, text, times, tail) {
+  const zlib = require("zlib");
+  const flush = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  const h = zlib.deflateRawSync(Buffer.from(head), flush);
+  const block = zlib.deflateRawSync(Buffer.from(text), flush);
+  const t = zlib.deflateRawSync(Buffer.from(tail));
+  const out = Buffer.alloc(h.length + block.length * times + t.length);
+  h.copy(out, 0);
+  for (let i = 0; i < times; i++) block.copy(out, h.length + i * block.length);
+  t.copy(out, h.length + block.length * times);
+  return { deflated: out, size: Buffer.byteLength(head) + Buffer.byteLength(text) * times + Buffer.byteLength(tail) };
+}
+
+/** Runs a read of `file` in a fresh process: its time and peak memory, and the message if it was refused. */
+function readInChild(file) {
+  const { execFileSync } = require("child_process");
+  const script = `
+    const fs = require("fs");
+    const { XlsxPackage } = require(${JSON.stringify(path.join(__dirname, "..", "dist", "hosts", "xlsx", "package"))});
+    const bytes = fs.readFileSync(${JSON.stringify(file)});
+    const before = process.memoryUsage().rss;
+    const t = process.hrtime.bigint();
+    let refused = "";
+    let cells = 0;
+    try {
+      const snap = XlsxPackage.open(bytes, "bench.xlsx").snapshot();
+      for (const s of snap.sheets) for (const r in s.cells) for (const c in s.cells[r]) cells++;
+    } catch (e) { refused = e.message; }
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    console.log(JSON.stringify({ ms, refused, cells, peakMB: process.resourceUsage().maxRSS / 1024, baseMB: before / 1048576 }));`;
+  return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 }));
+}
+
+/**
+ * The package reader (issue 15): hostile and huge inputs are refused in well under a second, a stray
+ * cell far away costs one cell, and the reader against ExcelJS on the sample.
+ */
+async function benchReader() {
+  const { XlsxPackage } = require("../dist/hosts/xlsx/package");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ziping-bench-reader-"));
+  try {
+    const head = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`;
+    const tail = `</t></is></c></row></sheetData></worksheet>`;
+    // 3 GB of text in a 3 MB zip: declared truthfully, then declared as 1 MB (a lie found while inflating).
+    const bomb = repeatedDeflate(head, "0".repeat(1024 * 1024), 3072, tail);
+    for (const [label, declared] of [["declares 3 GB", 0xffffffff], ["declares 1 MB (a lie)", 1024 * 1024]]) {
+      const file = path.join(dir, "bomb.xlsx");
+      fs.writeFileSync(file, workbookWithSheet(bomb.deflated, declared));
+      const r = readInChild(file);
+      const mb = (fs.statSync(file).size / 1048576).toFixed(1);
+      console.log(`reader  ${mb} MB zip of 3 GB XML, ${label.padEnd(22)} ${fmt(r.ms).padStart(10)}   refused ${r.refused ? "yes" : "NO"}; peak ${r.peakMB.toFixed(0)} MB   target < 1 s   ${r.refused && r.ms < 1000 ? "ok" : "MISSED"}`);
+    }
+    // One stray cell at XFD1048576 beside a small table.
+    const stray = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row></sheetData></worksheet>`;
+    const strayFile = path.join(dir, "stray.xlsx");
+    fs.writeFileSync(strayFile, workbookWithSheet(require("zlib").deflateRawSync(Buffer.from(stray)), Buffer.byteLength(stray)));
+    const s = readInChild(strayFile);
+    console.log(`reader  a stray cell at XFD1048576             ${fmt(s.ms).padStart(10)}   ${s.cells} cells read; peak ${s.peakMB.toFixed(0)} MB (node alone ${s.baseMB.toFixed(0)} MB)`);
+    // 12 million cells (rows of 1,000 short cells), made on the fly: refused at the 2,000,000-cell bound.
+    const row = `<row>${"<c><v>1</v></c>".repeat(1000)}</row>`;
+    const big = repeatedDeflate(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`, row, 12000, `</sheetData></worksheet>`);
+    const bigFile = path.join(dir, "cells.xlsx");
+    fs.writeFileSync(bigFile, workbookWithSheet(big.deflated, big.size));
+    const b = readInChild(bigFile);
+    // Refused once 2,000,000 cells are read: the time and memory are those of reading 2,000,000 cells.
+    console.log(`reader  12,000,000 cells (${(big.size / 1048576).toFixed(0)} MB of XML, ${(fs.statSync(bigFile).size / 1048576).toFixed(1)} MB zip) ${fmt(b.ms).padStart(9)}   refused at the cell bound ${b.refused ? "yes" : "NO"}; peak ${b.peakMB.toFixed(0)} MB (was: 3 min, 4 GB, a V8 crash)`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  // The sample: the package reader's snapshot against ExcelJS's load (and the old snapshot through it).
+  const bytes = fs.readFileSync(EXAMPLE);
+  for (let i = 0; i < 20; i++) XlsxPackage.open(bytes, "s.xlsx").snapshot();
+  const pkgMs = time(() => XlsxPackage.open(bytes, "s.xlsx").snapshot(), 31);
+  const ej = [];
+  for (let i = 0; i < 31; i++) ej.push(await timeAsync(() => new ExcelJS.Workbook().xlsx.load(bytes)));
+  const ejMs = median(ej.slice(10));
+  console.log(`reader  the sample, package snapshot           ${fmt(pkgMs).padStart(10)}   ExcelJS load ${fmt(ejMs)}: ${(ejMs / pkgMs).toFixed(1)} times faster`);
 }
 
 /** Retrieval over a library of 5,000 prior items: the seed's items, varied by year and department. */
@@ -288,4 +411,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { generatedForm };
+module.exports = { generatedForm, workbookWithSheet, repeatedDeflate };

@@ -156,8 +156,11 @@ export class SheetScanner {
         p = te + 1;
         continue;
       }
-      const qname = tagName(buf, lt, te);
-      const local = localName(qname);
+      // The hot path: an unprefixed <c> needs no name read.
+      const c2 = buf.charCodeAt(lt + 2);
+      const plainC = c1 === 99 && (c2 === 32 || c2 === 62 || c2 === 47 || c2 === 9 || c2 === 10 || c2 === 13);
+      const qname = plainC ? "c" : tagName(buf, lt, te);
+      const local = plainC ? "c" : localName(qname);
       const selfClosing = buf.charCodeAt(te - 1) === 47;
       if (this.inSheetData) {
         if (local === "c") {
@@ -167,7 +170,7 @@ export class SheetScanner {
             closeStart = te;
             end = te + 1;
           } else {
-            closeStart = findClose(buf, qname, te + 1);
+            closeStart = plainC ? findPlainClose(buf, te + 1) : findClose(buf, qname, te + 1);
             if (closeStart < 0) return this.consumed(final ? n : lt);
             end = buf.indexOf(">", closeStart) + 1;
           }
@@ -224,24 +227,57 @@ export class SheetScanner {
 
   private cell(buf: string, lt: number, te: number, selfClosing: boolean, closeStart: number, end: number): void {
     this.ctx.budget.take();
-    let r: string | undefined;
+    // The hot path: attributes read in one pass without a closure; `r` decoded by hand.
+    let rStart = -1;
+    let rEnd = -1;
     let s = -1;
     let t: string | undefined;
-    eachAttr(buf, lt, te, (ns, ne, vs, ve) => {
-      if (ne - ns !== 1) return;
-      const c = buf.charCodeAt(ns);
-      if (c === 114 /* r */) r = buf.slice(vs, ve);
-      else if (c === 115 /* s */) s = parseInt(buf.slice(vs, ve), 10);
-      else if (c === 116 /* t */) t = buf.slice(vs, ve);
-    });
+    for (let p = lt + 2; p < te; p++) {
+      const c = buf.charCodeAt(p);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13) continue;
+      const name = buf.charCodeAt(p + 1);
+      if (buf.charCodeAt(p + 2) !== 61 /* = */ || (name !== 114 && name !== 115 && name !== 116)) continue;
+      const q = buf.charCodeAt(p + 3);
+      if (q !== 34 && q !== 39) continue;
+      const close = buf.indexOf(q === 34 ? '"' : "'", p + 4);
+      if (close < 0 || close > te) break;
+      if (name === 114 /* r */) (rStart = p + 4), (rEnd = close);
+      else if (name === 115 /* s */) s = parseInt(buf.slice(p + 4, close), 10);
+      else t = buf.slice(p + 4, close);
+      p = close;
+    }
+    if (rStart < 0 && /\s[rst]\s*=\s*["']/.test(buf.slice(lt, te))) {
+      // Spaces around "=": the general attribute reader.
+      eachAttr(buf, lt, te, (ns, ne, vs, ve) => {
+        if (ne - ns !== 1) return;
+        const c = buf.charCodeAt(ns);
+        if (c === 114) (rStart = vs), (rEnd = ve);
+        else if (c === 115) s = parseInt(buf.slice(vs, ve), 10);
+        else if (c === 116) t = buf.slice(vs, ve);
+      });
+    }
     let col = this.col + 1;
     let row = this.row;
-    if (r !== undefined) {
-      const a = decodeA1(r);
-      if (a) {
-        col = a.col;
+    if (rStart >= 0) {
+      let p = rStart;
+      let cc = 0;
+      let rr = 0;
+      let ch = buf.charCodeAt(p);
+      if (ch === 36) ch = buf.charCodeAt(++p);
+      while (p < rEnd && ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122))) {
+        cc = cc * 26 + (ch & ~32) - 64;
+        ch = buf.charCodeAt(++p);
+      }
+      if (ch === 36) ch = buf.charCodeAt(++p);
+      const digits = p;
+      while (p < rEnd && ch >= 48 && ch <= 57) {
+        rr = rr * 10 + ch - 48;
+        ch = buf.charCodeAt(++p);
+      }
+      if (p === rEnd && p > digits && cc >= 1 && cc <= 16384 && rr >= 1 && rr <= 1048576) {
+        col = cc - 1;
         // The row is the row element's; a cell naming another row is placed where it says (as ExcelJS does).
-        row = a.row;
+        row = rr - 1;
       }
     }
     this.col = col;
@@ -254,8 +290,17 @@ export class SheetScanner {
     let fSi: string | undefined;
     let hasF = false;
     let inline: string | undefined;
+    let p = te + 1;
+    if (!selfClosing && buf.charCodeAt(p) === 60 && buf.charCodeAt(p + 1) === 118 /* v */ && buf.charCodeAt(p + 2) === 62) {
+      // The common case, <v>…</v> alone: no child loop.
+      const close = buf.indexOf("</v>", p + 3);
+      if (close >= 0 && close + 4 === closeStart) {
+        const raw = buf.slice(p + 3, close);
+        v = raw.indexOf("&") < 0 && raw.indexOf("\r") < 0 && raw.indexOf("<") < 0 ? raw : elementText(buf, p + 2, close);
+        p = closeStart;
+      }
+    }
     if (!selfClosing) {
-      let p = te + 1;
       while (p < closeStart) {
         const lt2 = buf.indexOf("<", p);
         if (lt2 < 0 || lt2 >= closeStart) break;
@@ -298,7 +343,7 @@ export class SheetScanner {
       }
     }
 
-    const pos = this.index ? ({ col, start: this.base + lt, end: this.base + end, hasR: r !== undefined, tagEnd: this.base + te } as CellPos) : undefined;
+    const pos = this.index ? ({ col, start: this.base + lt, end: this.base + end, hasR: rStart >= 0, tagEnd: this.base + te } as CellPos) : undefined;
     if (pos) {
       if (hasF) pos.formula = { type: fType, ref: fRef, si: fSi, text: fText };
       this.currentRow?.cells.push(pos);
@@ -425,6 +470,18 @@ export class SheetScanner {
     const snapshot: SheetSnapshot = { name: this.name, cells: this.cells, merges: this.merges };
     if (this.isProtected) snapshot.protected = true;
     return { snapshot, index: this.index };
+  }
+}
+
+/** `</c>` (or `</c ` …) from `from`, without building the needle. */
+function findPlainClose(s: string, from: number): number {
+  let p = from;
+  for (;;) {
+    const i = s.indexOf("</c", p);
+    if (i < 0) return -1;
+    const c = s.charCodeAt(i + 3);
+    if (c === 62 || c === 32 || c === 9 || c === 10 || c === 13) return i;
+    p = i + 3;
   }
 }
 

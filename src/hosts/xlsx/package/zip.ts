@@ -215,8 +215,9 @@ export class InflateBudget {
   constructor(readonly max: number) {}
 }
 
-/** Input fed to the inflater at a time: at most about 1,032 times this comes out per push (deflate's best ratio). */
-const INFLATE_STEP = 16 * 1024;
+/** Input fed to the inflater at a time: at most about 1,032 times this (66 MB) comes out of one push, deflate's best ratio; smaller steps cost fflate more copying than they save. */
+const INFLATE_STEP = 64 * 1024;
+const MIN_INFLATE_STEP = 1024;
 
 /**
  * Inflates one entry in steps, handing each piece of output to `sink` as it comes. Throws ZipError when
@@ -254,9 +255,14 @@ export function inflateEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBu
     if (final) done = true;
   });
   try {
-    for (let i = 0; i < data.length && !done; i += INFLATE_STEP) {
-      const end = Math.min(data.length, i + INFLATE_STEP);
+    for (let i = 0; i < data.length && !done; ) {
+      // No more input at a time than could inflate to what the entry may still produce: an entry that
+      // lies about its size is caught within a small step of its declared size.
+      const allowed = Math.min(declared - produced, budget.max - budget.used);
+      const step = Math.max(MIN_INFLATE_STEP, Math.min(INFLATE_STEP, Math.ceil((allowed + 1) / 1032)));
+      const end = Math.min(data.length, i + step);
       inflater.push(data.subarray(i, end), end === data.length);
+      i = end;
     }
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (e) {
