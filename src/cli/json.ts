@@ -1,4 +1,4 @@
-import { Analysis, ProjectAnalysis, CellAddress, DepartmentForm, FieldRef, Finding, Quantity, TextRef, addressToA1 } from "../engine";
+import { Analysis, BlockRead, ProjectAnalysis, CellAddress, DepartmentForm, FORM_KIND_NAMES, FieldRef, Finding, Quantity, TextRef, addressToA1 } from "../engine";
 
 const cell = (a: CellAddress | undefined) => (a ? addressToA1(a) : undefined);
 
@@ -24,7 +24,9 @@ function textJson(t: TextRef | undefined) {
 /** The form model for --json: addresses as A1 strings, raw snapshots left out. */
 export function modelJson(form: DepartmentForm) {
   return {
+    family: "guangzhou-department",
     confidence: form.confidence,
+    blocks: departmentBlocks(form),
     header: { department: fieldJson(form.header.department), year: fieldJson(form.header.year), yearNumber: form.header.yearNumber },
     funding: Object.fromEntries(Object.entries(form.funding).map(([k, f]) => [k, fieldJson(f)])),
     goals: { expected: textJson(form.goals.expected), achieved: textJson(form.goals.achieved) },
@@ -69,8 +71,15 @@ export function projectJson(p: ProjectAnalysis) {
   const s = p.scoring;
   return {
     sheet: f.sheetName,
-    form: "项目支出绩效自评表",
+    form: FORM_KIND_NAMES[f.kind],
     layout: f.layout,
+    family: { id: f.family.id, name: f.family.name, kind: f.kind },
+    confidence: f.confidence,
+    rows: `${f.region.top + 1}-${f.region.bottom + 1}`,
+    year: f.yearNumber,
+    moneyUnit: f.moneyUnit,
+    blocks: blocksJson(f.blocks),
+    unread: f.unread.map((u) => ({ kind: u.kind, what: u.what, cell: cell(u.cell) })),
     name: f.header.name?.text,
     department: f.header.department?.text,
     unit: f.header.unit?.text,
@@ -93,10 +102,28 @@ export function projectJson(p: ProjectAnalysis) {
   };
 }
 
+/** Blocks with their cells as A1 addresses. */
+function blocksJson(blocks: BlockRead[]) {
+  return blocks.map((b) => ({ kind: b.kind, rows: `${b.firstRow + 1}-${b.lastRow + 1}`, items: b.items, cells: Object.fromEntries(Object.entries(b.cells).map(([k, c]) => [k, cell(c)])) }));
+}
+
+/** The blocks of the 广州-style department form, as the table forms list theirs. */
+function departmentBlocks(form: DepartmentForm) {
+  const cells = (o: Record<string, { cell: CellAddress } | undefined>) => Object.fromEntries(Object.entries(o).flatMap(([k, f]) => (f ? [[k, cell(f.cell)]] : [])));
+  const out: Record<string, unknown>[] = [
+    { kind: "header", cells: cells({ department: form.header.department, year: form.header.year }) },
+    { kind: "budget", cells: cells(form.funding) },
+    { kind: "goals", cells: cells(form.goals) },
+  ];
+  if (form.table) out.push({ kind: "tasks", rows: `${form.table.headerRow + 1}-${form.table.lastRow + 1}`, items: form.indicators.length, cells: { tasks: cell({ sheet: form.sheet, row: form.table.headerRow, col: form.table.taskCols[0] }), indicators: cell({ sheet: form.sheet, row: form.table.headerRow, col: form.table.indicatorCol }) } });
+  out.push({ kind: "prose", cells: cells({ keyProject: form.keyProject, overall: form.overall, problems: form.problems, measures: form.measures }) });
+  return out;
+}
+
 export function analysisJson(file: string, a: Analysis) {
   const form = a.form;
   const projects = a.projects.map(projectJson);
-  if (!form && projects.length) return { file, sheet: projects[0].sheet, form: "项目支出绩效自评表", model: null, derived: [], projects, findings: a.findings.map((f) => findingJson(f, a.projects.find((p) => p.form.sheet === f.cell.sheet)?.form.sheetName ?? "")) };
+  if (!form && projects.length) return { file, sheet: projects[0].sheet, form: projects[0].form, model: null, derived: [], projects, findings: a.findings.map((f) => findingJson(f, a.projects.find((p) => p.form.sheet === f.cell.sheet)?.form.sheetName ?? "")) };
   if (!form) return { file, sheet: null, form: null, reason: a.recognition.reason, candidates: a.recognition.candidates, model: null, derived: [], findings: [] };
   return {
     file,

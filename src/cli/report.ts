@@ -1,4 +1,4 @@
-import { Analysis, ProjectAnalysis, Finding, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, describeEdit, describeChange } from "../engine";
+import { Analysis, ProjectAnalysis, Finding, LOW_CONFIDENCE, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, describeEdit, describeChange, formSubject } from "../engine";
 
 export { describeChange };
 
@@ -16,16 +16,30 @@ export function countFindings(a: Analysis): Counts {
   };
 }
 
-/** One line on a project form: which it is, its scores and grade. */
+/** The lines on a table form: which family it was read as, what was read, its scores and grade. */
 export function projectSummary(p: ProjectAnalysis): string {
   const f = p.form;
   const s = p.scoring;
-  const layout = f.layout === "sichuan" ? "四川格式" : "财预〔2020〕10号格式";
-  const parts = [`工作表「${f.sheetName}」：项目支出绩效自评表（${layout}）「${f.header.name?.text || "未填项目名称"}」`, `绩效指标 ${f.indicators.length} 条`];
+  const where = f.region.top > 0 && f.title ? `工作表「${f.sheetName}」第 ${f.region.top + 1} 行起` : `工作表「${f.sheetName}」`;
+  const who = formSubject(f);
+  const parts = [`${where}：${f.family.name}${who ? `「${who}」` : ""}`, `绩效指标 ${f.indicators.length} 条`];
   if (s.executionRate !== undefined) parts.push(`执行率 ${(s.executionRate * 100).toFixed(2)}%`);
   if (s.budgetScore !== undefined) parts.push(`预算执行得分 ${s.budgetScore.toFixed(2)}`);
-  if (s.total !== undefined) parts.push(`总分 ${s.total.toFixed(2)}（${s.grade}）`);
-  return parts.join(" · ");
+  if (s.total !== undefined) parts.push(`总分 ${s.total.toFixed(2)}${s.grade ? `（${s.grade}）` : ""}`);
+  const lines = [parts.join(" · ")];
+  if (f.confidence < LOW_CONFIDENCE) lines.push(`    识别把握不大（匹配度 ${Math.round(f.confidence * 100)}%）：${blocksRead(p)}。请核对表格是否完整，或用 --layout 说明本地式样。`);
+  return lines.join("\n");
+}
+
+/** What was read of a table form, in a few words. */
+export function blocksRead(p: ProjectAnalysis): string {
+  const f = p.form;
+  const parts: string[] = [];
+  parts.push(f.titleText ? `标题「${f.titleText}」` : "没有标题");
+  parts.push(f.funds.length ? `资金 ${f.funds.length} 行` : "没有读到资金表");
+  parts.push(f.indicators.length ? `指标 ${f.indicators.length} 条` : "没有读到指标");
+  parts.push(f.total ? `总分在 ${addressToA1(f.total.cell)}` : "没有读到总分");
+  return `读到${parts.join("、")}`;
 }
 
 /** A finding's fix in a few words: text edits by what they change, cell writes as old → new. */

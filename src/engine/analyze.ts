@@ -1,6 +1,6 @@
 import { WorkbookSnapshot } from "./grid/snapshot";
 import { DepartmentForm } from "./form/model";
-import { Recognition, RecognizeOptions, recognize, recognizeProjects } from "./form/recognize";
+import { Recognition, RecognizeOptions, recognizeAll } from "./form/recognize";
 import { ProjectForm } from "./form/projectModel";
 import { ProjectScoring, scoreProject } from "./derive/projectScoring";
 import { DerivedCell, deriveDepartment } from "./derive/derive";
@@ -62,11 +62,11 @@ export function analyze(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}
 }
 
 function analyzeForm(snapshot: WorkbookSnapshot, options: AnalyzeOptions): Analysis {
-  const recognition = recognize(snapshot, options);
+  const { recognition, tables } = recognizeAll(snapshot, options);
   const form = recognition.form;
   const chosen = (list: Rule[]) => (options.rules ? list.filter((r) => options.rules!.includes(r)) : list);
   const projectRules = chosen(PROJECT_RULES as Rule[]) as Rule<ProjectContext>[];
-  const projects: ProjectAnalysis[] = recognizeProjects(snapshot, options).map((p) => {
+  const projects: ProjectAnalysis[] = tables.map((p) => {
     const scoring = scoreProject(p, snapshot);
     const ctx: ProjectContext = { form: p, scoring, snapshot, cache: new Map() };
     const label = projectLabel(p);

@@ -15,6 +15,7 @@ const FLOORS: Record<string, number> = {
   grid: 2,
   formula: 3,
   "patch.ts": 3,
+  layout: 3,
   form: 4,
   derive: 5,
   narrative: 6,

@@ -40,7 +40,8 @@ describe("the rule registry", () => {
     expect(fs.existsSync(file)).toBe(true);
     const text = fs.readFileSync(file, "utf8");
     expect(text).toMatch(/\btestRule\(/);
-    expect(text).toContain(`/rules/${id.startsWith("project-") ? "project/" : ""}${id}"`);
+    const source = ruleFiles(RULES_DIR).find((f) => path.basename(f, ".ts") === id)!;
+    expect(text).toContain(`/rules/${source.replace(/\.ts$/, "")}"`);
   });
 
   it("has no table test for a rule that is gone", () => {

@@ -33,6 +33,15 @@ export interface DerivedCell {
   formula: string;
   /** The formula the cell holds now, if any. */
   currentFormula?: string;
+  /** The value before it was taken to the precision the form prints. */
+  exact?: number;
+  /**
+   * 提示 rather than 强制: a difference the form's own practice can explain (a score cut off rather
+   * than rounded, points taken off by judgement, a sub-row that does not count). No fix is offered.
+   */
+  severity?: "warning";
+  /** Why the difference is only 提示, for the message. */
+  note?: "truncated" | "rounding" | "judgement" | "advisory";
 }
 
 /** Money in 万元 to 2 decimals, with thousands separators. */
@@ -78,7 +87,7 @@ export function readCellNumber(cell: CellSnapshot | undefined, kind: "money" | "
 }
 
 /** Whether a written value agrees with the computed one at the precision the form uses (or the writer used). */
-export function agrees(current: number, expected: number, kind: "money" | "rate" | "score", decimals?: number): boolean {
+export function agreesAt(current: number, expected: number, kind: "money" | "rate" | "score", decimals?: number): boolean {
   if (kind !== "rate") return Math.abs(roundHalfAwayFromZero(current, 2) - roundHalfAwayFromZero(expected, 2)) < 1e-6;
   const d = Math.min(2, decimals ?? 2);
   return Math.abs(roundHalfAwayFromZero(current * 100, d) - roundHalfAwayFromZero(expected * 100, d)) < 1e-6;
@@ -115,12 +124,22 @@ export function deriveDepartment(form: DepartmentForm, snapshot: WorkbookSnapsho
 }
 
 /** The parts of a derivation that judging a cell needs; project scores build these on the fly. */
-export type DerivedSpec = Pick<Derivation, "id" | "name" | "kind" | "rule">;
+export type DerivedSpec = Pick<Derivation, "id" | "name" | "kind" | "rule"> & {
+  /** The decimals the form prints this kind of cell in: a written value is compared at them (scores in tenths, whole points). */
+  decimals?: number;
+  /** A check of a cell that does not count towards the form's result (a sub-row's score): 提示, not 强制. */
+  advisory?: boolean;
+};
 
 export function judge(d: DerivedSpec, target: FieldRef, inputs: FieldRef[], expected: number, formula: string, sheet: WorkbookSnapshot["sheets"][number]): DerivedCell {
   const src = target.source;
+  // A form that prints scores in tenths or whole points is right at its own precision.
+  const agrees = (current: number, exp: number, kind: DerivedSpec["kind"], decimals?: number) =>
+    d.decimals !== undefined && kind !== "rate" ? roundHalfAwayFromZero(current, d.decimals) === roundHalfAwayFromZero(exp, d.decimals) : agreesAt(current, exp, kind, decimals);
+  const exact = expected;
+  // Compared at the precision the cell prints, said and written at full precision (a fix is never less exact than the form).
   const display = d.kind === "rate" ? formatRate(expected) : formatMoney(expected, d.kind === "money");
-  const base = { derivation: d, cell: target.cell, expected, display, formula, currentText: target.text, currentFormula: src?.f };
+  const base = { derivation: d, cell: target.cell, expected, display, formula, currentText: target.text, currentFormula: src?.f, exact };
   const old = { value: src?.v ?? null, formula: src?.f };
   const readNumber = (row: number, col: number): number | undefined => {
     const c = sheet.cells[row]?.[col];
@@ -169,7 +188,8 @@ export function judge(d: DerivedSpec, target: FieldRef, inputs: FieldRef[], expe
     return { ...base, status: "empty", change };
   }
 
-  const cur = readCellNumber(src, d.kind);
+  // Money read from text is already in the form's unit (「3359.62万」 in a 万元 form is 3359.62).
+  const cur = d.kind === "money" && target.quantity.kind === "number" && typeof src.v === "string" ? { value: target.quantity.value, decimals: 2 } : readCellNumber(src, d.kind);
   if (cur.value !== undefined && agrees(cur.value, expected, d.kind, cur.decimals)) return { ...base, current: cur.value, status: "ok" };
 
   let value: number | string;

@@ -65,6 +65,6 @@ export const ALL_RULES: DepartmentRule[] = [...DEPARTMENT_RULES, ...NARRATIVE_RU
 /** The registry: every rule of every form, by id (the README's tables and the tests are held to it). */
 export const RULE_REGISTRY: Rule[] = [...ALL_RULES, ...PROJECT_RULES] as Rule[];
 
-export { PROJECT_RULES, projectLabel } from "./project";
+export { PROJECT_RULES, projectLabel, formSubject, FORM_KIND_NAMES } from "./project";
 export * from "./rule";
 export * from "./finding";

@@ -186,6 +186,17 @@ export class DepartmentReader {
     return form;
   }
 
+  /** Whether the sheet holds the 主要任务 / 关键指标 / 指标完成情况 table of the 广州 layout. */
+  hasTaskTable(): boolean {
+    const table = this.tableLayout();
+    if (!table) return false;
+    // 一级 / 二级 / 三级指标 on the header row make it an indicator table of a table form, not the task table.
+    // The 广州 task table's header names 关键指标 beside its tasks; 「绩效指标」 over 一级 / 二级 / 三级指标
+    // (on its row or the next) heads the indicator table of a table form instead.
+    const levels = this.index.find(["一级指标", "二级指标", "三级指标"]);
+    return !levels.some((h) => this.hits("indicatorHeader").some((i) => h.row >= i.row && h.row <= i.row + 1));
+  }
+
   /** Finds the task table by its header row: the row holding both 关键指标 and 指标完成情况. */
   private tableLayout(): TaskTableLayout | undefined {
     for (const ind of this.hits("indicatorHeader")) {
