@@ -17,6 +17,7 @@ import * as path from "path";
 import { unzipSync } from "fflate";
 import { WorkbookSnapshot, analyze } from "../../src/engine";
 import { XlsxPackage } from "../../src/hosts/xlsx/package";
+import { loadWorkbook, snapshotWorkbook } from "../../src/hosts/xlsx/workbook";
 import { differingEntries, expectOnlyChanged } from "../helpers/packageDiff";
 import { describeWithLibreOffice, reopenAsXlsx } from "../helpers/soffice";
 
@@ -134,6 +135,38 @@ const text = (bytes: Uint8Array, part: string) => new TextDecoder().decode(unzip
       if (pkg.changedParts.includes(part)) expect(["xl/calcChain.xml", "xl/styles.xml", pkg.workbookPart, ...sheetParts]).toContain(part);
       else expect(diff.differ).not.toContain(part);
     }
+  });
+
+  it.each(workbooks.map((e) => [e.file, e] as const))("%s: the snapshot is the ExcelJS path's, where ExcelJS reads the file", async (_f, e) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(DIR, e.file)));
+    let theirs: WorkbookSnapshot;
+    try {
+      theirs = snapshotWorkbook(await loadWorkbook(bytes, e.file), e.file);
+    } catch {
+      return; // ExcelJS cannot read it (openpyxl's images, charts, comments, tables; prefixed elements): nothing to compare
+    }
+    const mine = fix(e).before;
+    expect(mine.sheets.map((s) => s.name)).toEqual(theirs.sheets.map((s) => s.name));
+    const differences: string[] = [];
+    mine.sheets.forEach((sheet, i) => {
+      const other = theirs.sheets[i];
+      // Unlike ExcelJS, sheet="true" (LibreOffice) is protection.
+      if (!!sheet.protected !== !!other.protected && !(sheet.protected && /sheet="true"/.test(text(bytes, fix(e).pkg.sheets[i].part)))) differences.push(`${sheet.name}: protected`);
+      expect(sheet.merges).toEqual(other.merges);
+      const rows = new Set([...Object.keys(sheet.cells), ...Object.keys(other.cells)]);
+      for (const r of rows) {
+        const cols = new Set([...Object.keys(sheet.cells[+r] ?? {}), ...Object.keys(other.cells[+r] ?? {})]);
+        for (const c of cols) {
+          const a = sheet.cells[+r]?.[+c];
+          const b = other.cells[+r]?.[+c];
+          if (JSON.stringify(a) === JSON.stringify(b)) continue;
+          // Unlike ExcelJS, a formula's cached 0, FALSE or "" is that value (ExcelJS drops falsy results and reads null).
+          if (a?.f && b?.f === a.f && b.v === null && (a.v === 0 || a.v === false || a.v === "") && a.fmt === b.fmt) continue;
+          differences.push(`${sheet.name}!${r}:${c} ${JSON.stringify(a)} vs ExcelJS ${JSON.stringify(b)}`);
+        }
+      }
+    });
+    expect(differences).toEqual([]);
   });
 
   const protectedForms = workbooks.filter((e) => e.formProtected);
