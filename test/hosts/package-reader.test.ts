@@ -155,6 +155,15 @@ describe("the package reader gives the snapshot the ExcelJS path gave", () => {
     expect(mine.sheets[0].protected).toBe(true);
     expect({ ...mine.sheets[0], protected: undefined }).toEqual({ ...theirs.sheets[0], protected: undefined });
   });
+
+  it("differs on purpose where ExcelJS reads wrongly: a formula's cached 0, FALSE or empty", async () => {
+    const bytes = handWorkbook([{ name: "s", body: `<sheetData><row r="1"><c r="A1"><f>1-1</f><v>0</v></c><c r="B1" t="b"><f>1=2</f><v>0</v></c><c r="C1"><f>2-1</f><v>1</v></c></row></sheetData>` }]);
+    const mine = viaPackage(bytes);
+    const theirs = await viaExcelJs(bytes);
+    // ExcelJS keeps a formula's result only when it is truthy, so 0 and FALSE read as empty.
+    expect(theirs.sheets[0].cells[0]).toEqual([{ v: null, f: "1-1" }, { v: null, f: "1=2" }, { v: 1, f: "2-1" }]);
+    expect(mine.sheets[0].cells[0]).toEqual([{ v: 0, f: "1-1" }, { v: false, f: "1=2" }, { v: 1, f: "2-1" }]);
+  });
 });
 
 describe("what only the package reader reads", () => {
