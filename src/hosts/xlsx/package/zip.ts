@@ -12,7 +12,7 @@
  *
  * Pure (Uint8Array, no Buffer, no fs): the browser demo runs it too.
  */
-import { Deflate, Inflate } from "fflate";
+import { Deflate, Inflate, inflateSync } from "fflate";
 
 /** Why a zip could not be read: the reader turns each into a Chinese message. */
 export class ZipError extends Error {
@@ -218,6 +218,9 @@ export class InflateBudget {
 /** Input fed to the inflater at a time: at most about 1,032 times this (66 MB) comes out of one push, deflate's best ratio; smaller steps cost fflate more copying than they save. */
 const INFLATE_STEP = 64 * 1024;
 const MIN_INFLATE_STEP = 1024;
+/** Entries inflated in one call: at most this much compressed input, declaring at most this much output. */
+const WHOLE_MAX_INPUT = 64 * 1024;
+const WHOLE_MAX_OUTPUT = 8 * 1024 * 1024;
 
 /**
  * Inflates one entry in steps, handing each piece of output to `sink` as it comes. Throws ZipError when
@@ -249,6 +252,22 @@ export function inflateEntry(zip: ZipArchive, entry: ZipEntry, budget: InflateBu
     return;
   }
   if (entry.method !== 8) throw new ZipError("unsupported", `${entry.name}: compression method ${entry.method}`);
+  if (data.length <= WHOLE_MAX_INPUT && declared <= WHOLE_MAX_OUTPUT) {
+    // A small entry (most parts of a workbook) in one call, into a buffer of its declared size plus one
+    // byte: no growing and copying of buffers. Whatever it really holds, it cannot inflate to more than
+    // ~1,032 times 64 KB, so even a lying entry costs little before it is found out (its output fills the
+    // extra byte, or falls short).
+    if (budget.used + declared > budget.max) throw new ZipError("tooLarge", `more than ${budget.max} bytes of XML`);
+    let out: Uint8Array;
+    try {
+      out = inflateSync(data, { out: new Uint8Array(declared + 1) });
+    } catch (e) {
+      throw new ZipError("corrupt", `${entry.name}: ${(e as Error).message}`);
+    }
+    if (out.length !== declared) throw new ZipError("sizeMismatch", `${entry.name} inflates to ${out.length > declared ? "more than its declared" : `${out.length}, declared`} ${declared} bytes`);
+    take(out);
+    return;
+  }
   let done = false;
   const inflater = new Inflate((chunk, final) => {
     take(chunk);
