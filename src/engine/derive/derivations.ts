@@ -11,6 +11,8 @@ export interface Derivation {
   kind: "money" | "rate" | "score";
   /** The arithmetic, in the form's words, for messages. */
   rule: string;
+  /** The operation, so the rule can be said in the form's own labels. */
+  op?: "-" | "/";
   compute(inputs: number[]): number | undefined;
   /** The spreadsheet formula over the inputs' A1 references. */
   formula(refs: string[]): string;
@@ -25,6 +27,7 @@ export const DEPARTMENT_DERIVATIONS: Derivation[] = [
     inputs: ["adjustedBudget", "initialBudget"],
     kind: "money",
     rule: "部门调整预算收入 − 部门年初预算收入",
+    op: "-",
     compute: ([adjusted, initial]) => adjusted - initial,
     formula: ([adjusted, initial]) => `ROUND(${adjusted}-${initial},2)`,
   },
@@ -35,6 +38,7 @@ export const DEPARTMENT_DERIVATIONS: Derivation[] = [
     inputs: ["actualSpending", "adjustedBudget"],
     kind: "rate",
     rule: "实际支出数 ÷ 部门调整预算收入",
+    op: "/",
     compute: ([actual, adjusted]) => (adjusted === 0 ? undefined : actual / adjusted),
     formula: ([actual, adjusted]) => `ROUND(${actual}/${adjusted},4)`,
   },
@@ -45,6 +49,7 @@ export const DEPARTMENT_DERIVATIONS: Derivation[] = [
     inputs: ["adjustment", "initialBudget"],
     kind: "rate",
     rule: "年度预算调整数 ÷ 部门年初预算收入",
+    op: "/",
     compute: ([adjustment, initial]) => (initial === 0 ? undefined : adjustment / initial),
     formula: ([adjustment, initial]) => `ROUND(${adjustment}/${initial},4)`,
   },

@@ -3,6 +3,7 @@ import { CellSnapshot, WorkbookSnapshot, isCellError, isEmptyValue } from "../gr
 import { DepartmentForm, FieldRef, FundingKey } from "../form/model";
 import { evaluateFormula, parseFormula, roundHalfAwayFromZero } from "../formula/evaluate";
 import { parseQuantity } from "../quantity/parse";
+import { stripMarkup } from "../text/normalize";
 import { CellChange } from "../patch";
 import { DEPARTMENT_DERIVATIONS, Derivation } from "./derivations";
 
@@ -118,7 +119,11 @@ export function deriveDepartment(form: DepartmentForm, snapshot: WorkbookSnapsho
     expectedValues.set(d.target, expected);
     const inputRefs = d.inputs.map((k) => form.funding[k]!);
     const formula = d.formula(inputRefs.map((f) => addressToA1(f.cell)));
-    out.push(judge(d, target, inputRefs, expected, formula, sheet));
+    // Said in the form's own words: 「预算执行率」 where the form prints that, not 「预算完成率」.
+    const own = (f: FieldRef) => labelWords(f.label);
+    const spoken = { ...d, name: own(target) || d.name, rule: d.op ? inputRefs.map(own).join(d.op === "-" ? " − " : " ÷ ") : d.rule };
+    // A formula over another derived cell is judged by that cell's right value, not what it holds now.
+    out.push(judge(spoken, target, inputRefs, expected, formula, sheet, derivedValues(out)));
   }
   return out;
 }
@@ -131,7 +136,17 @@ export type DerivedSpec = Pick<Derivation, "id" | "name" | "kind" | "rule"> & {
   advisory?: boolean;
 };
 
-export function judge(d: DerivedSpec, target: FieldRef, inputs: FieldRef[], expected: number, formula: string, sheet: WorkbookSnapshot["sheets"][number]): DerivedCell {
+/** A label as a person says it: without its colon, unit or numbering. */
+function labelWords(label: string): string {
+  return stripMarkup(label).replace(/\s+/g, "").replace(/[(（][^()（）]*[)）]/g, "").replace(/[:：]+$/g, "").replace(/^其中[:：]/, "其中：");
+}
+
+/** The right values of the derived cells judged so far, by cell, for formulas that read them. */
+function derivedValues(cells: DerivedCell[]): Map<string, number> {
+  return new Map(cells.map((c) => [`${c.cell.row}:${c.cell.col}`, c.expected]));
+}
+
+export function judge(d: DerivedSpec, target: FieldRef, inputs: FieldRef[], expected: number, formula: string, sheet: WorkbookSnapshot["sheets"][number], known?: Map<string, number>): DerivedCell {
   const src = target.source;
   // A form that prints scores in tenths or whole points is right at its own precision.
   const agrees = (current: number, exp: number, kind: DerivedSpec["kind"], decimals?: number) =>
@@ -142,6 +157,8 @@ export function judge(d: DerivedSpec, target: FieldRef, inputs: FieldRef[], expe
   const base = { derivation: d, cell: target.cell, expected, display, formula, currentText: target.text, currentFormula: src?.f, exact };
   const old = { value: src?.v ?? null, formula: src?.f };
   const readNumber = (row: number, col: number): number | undefined => {
+    const right = known?.get(`${row}:${col}`);
+    if (right !== undefined) return right;
     const c = sheet.cells[row]?.[col];
     if (!c || isEmptyValue(c.v)) return 0;
     if (typeof c.v === "number") return c.v;

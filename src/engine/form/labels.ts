@@ -112,14 +112,16 @@ export function locateValue(
   hit: LabelHit,
   prefer: "right" | "below",
   isLabel: (row: number, col: number) => boolean,
+  /** The form's last column: a value is never looked for beyond it (cells right of the form are the user's). */
+  lastCol = view.colCount - 1,
 ): { row: number; col: number } | undefined {
   const area = view.area(hit.row, hit.col);
   const usable = (p: { row: number; col: number } | undefined) => p && !isLabel(p.row, p.col);
   const filled = (p: { row: number; col: number } | undefined) => usable(p) && !isEmptyValue(view.cell(p!.row, p!.col)?.v);
-  const right = area.right + 1 < view.colCount ? { row: area.top, col: area.right + 1 } : undefined;
+  const right = area.right + 1 <= lastCol && area.right + 1 < view.colCount ? { row: area.top, col: area.right + 1 } : undefined;
   // A spacer cell may stand between a label and its value: look a few cells along the row, up to the next label.
   let rightFilled: { row: number; col: number } | undefined;
-  for (let c = area.right + 1; c < Math.min(view.colCount, area.right + 4); c++) {
+  for (let c = area.right + 1; c < Math.min(view.colCount, area.right + 4, lastCol + 1); c++) {
     const a = view.anchor(area.top, c);
     if (isLabel(a.row, a.col)) break;
     if (filled(a)) {

@@ -98,6 +98,8 @@ export class TableReader {
   private readonly t: Tables;
   /** The rows that hold any cell, ascending; and each row's columns that hold one. */
   private readonly rows: number[] = [];
+  /** Where each occupied row stands in `rows`. */
+  private readonly rowIndex = new Map<number, number>();
   private readonly colsAt = new Map<number, number[]>();
   private readonly keyCache = new Map<number, string>();
 
@@ -110,6 +112,7 @@ export class TableReader {
         if (cell && !isEmptyValue(cell.v)) cols.push(c);
       });
       if (cols.length) {
+        this.rowIndex.set(r, this.rows.length);
         this.rows.push(r);
         this.colsAt.set(r, cols);
       }
@@ -223,7 +226,7 @@ export class TableReader {
   }
 
   private nextRow(row: number): number | undefined {
-    const i = this.rows.indexOf(row);
+    const i = this.rowIndex.get(row) ?? -1;
     return i >= 0 && i + 1 < this.rows.length ? this.rows[i + 1] : undefined;
   }
 

@@ -14,9 +14,9 @@ export const DEPARTMENT_LABELS = {
   title: { synonyms: ["部门整体支出绩效自评表", "部门整体支出绩效自评价表", "部门整体绩效自评表", "部门整体支出绩效目标自评表"], value: "right" },
   department: { synonyms: ["部门名称", "部门(单位)名称", "单位名称", "预算部门名称", "预算部门"], value: "right" },
   year: { synonyms: ["被评价年度", "评价年度", "自评年度", "预算年度"], value: "right" },
-  adjustedBudget: { synonyms: ["部门调整预算收入", "调整预算收入", "部门调整后预算收入", "调整后预算收入", "全年调整预算数"], value: "right" },
+  adjustedBudget: { synonyms: ["部门调整预算收入", "调整预算收入", "部门调整后预算收入", "调整后预算收入", "全年调整预算数", "调整后预算数", "全年预算数", "全年(调整)预算数", "调整预算数", "部门全年预算数"], value: "right" },
   initialBudget: { synonyms: ["部门年初预算收入", "年初预算收入", "部门年初预算数", "年初预算数"], value: "right" },
-  actualSpending: { synonyms: ["实际支出数", "部门实际支出数", "实际支出", "全年实际支出数"], value: "right" },
+  actualSpending: { synonyms: ["实际支出数", "部门实际支出数", "实际支出", "全年实际支出数", "全年执行数", "预算执行数", "全年支出数"], value: "right" },
   adjustment: { synonyms: ["年度预算调整数", "预算调整数", "部门预算调整数"], value: "right" },
   generalBudget: { synonyms: ["其中:一般公共预算", "其中一般公共预算", "其中:一般公共预算支出", "一般公共预算", "一般公共预算支出"], value: "right" },
   completionRate: { synonyms: ["预算完成率", "预算执行率"], value: "right" },
@@ -124,6 +124,22 @@ export class DepartmentReader {
     return false;
   }
 
+  private formRight?: number;
+  /**
+   * The form's last column: the right edge of its merged title where it has one, else the column
+   * after its right-most label. A cell right of it (a 备注 column, a user's own figures) is never
+   * taken for a field's value, so never written by a fix.
+   */
+  lastCol(): number {
+    if (this.formRight !== undefined) return this.formRight;
+    const title = this.hits("title")[0];
+    const titleArea = title ? this.view.area(title.row, title.col) : undefined;
+    if (titleArea && titleArea.right > titleArea.left) return (this.formRight = titleArea.right);
+    let right = 0;
+    for (const label of Object.keys(DEPARTMENT_LABELS) as DepartmentLabel[]) for (const h of this.hits(label)) right = Math.max(right, this.view.area(h.row, h.col).right);
+    return (this.formRight = right + 1);
+  }
+
   /** The first label hit outside the excluded rows. */
   private firstHit(label: DepartmentLabel, excludeRow?: number): LabelHit | undefined {
     return this.hits(label).find((h) => h.row !== excludeRow);
@@ -133,7 +149,7 @@ export class DepartmentReader {
     const hit = this.firstHit(label, excludeRow);
     if (!hit) return undefined;
     if (hit.inlineValue !== undefined) return makeInlineFieldRef(this.view, hit);
-    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", (r, c) => this.isLabel(r, c));
+    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", (r, c) => this.isLabel(r, c), this.lastCol());
     if (!at) return undefined;
     return makeFieldRef(this.view, hit, at);
   }
@@ -141,7 +157,7 @@ export class DepartmentReader {
   private text(label: DepartmentLabel, excludeRow?: number): TextRef | undefined {
     const hit = this.firstHit(label, excludeRow);
     if (!hit) return undefined;
-    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", (r, c) => this.isLabel(r, c));
+    const at = locateValue(this.view, hit, DEPARTMENT_LABELS[label].value as "right" | "below", (r, c) => this.isLabel(r, c), this.lastCol());
     if (!at) return undefined;
     return makeTextRef(this.view, at, hit);
   }
