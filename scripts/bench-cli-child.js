@@ -4,16 +4,15 @@
  * One timed pass over a folder of forms, in a process of its own (see bench.js): node's heap
  * carries over from one measurement to the next in a shared process, and skews the second.
  * Modes: readFile and load are plain ExcelJS; package is the package reader's snapshot (src/hosts/xlsx/package);
- * structural, check and checkHere are ziping's own path
- * (check as the command runs it, checkHere with the engine kept on the reading thread).
+ * structural and check are ziping's own path (check as the command runs it).
  * The first five files go through the same path untimed, so module loading and the JIT's warm-up
- * are left out of every figure alike (for check, that starts and warms its check thread). Prints the milliseconds and the process's peak memory (MB).
+ * are left out of every figure alike. Prints the milliseconds and the process's peak memory (MB).
  */
 const fs = require("fs");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { analyze, DEPARTMENT_RULES } = require("../dist/engine");
-const { readWorkbookFile, snapshotWorkbook } = require("../dist/hosts/xlsx/xlsxHost");
+const { openXlsxFile } = require("../dist/hosts/xlsx/files");
 const { runCheck } = require("../dist/cli/main");
 const { XlsxPackage } = require("../dist/hosts/xlsx/package");
 
@@ -32,15 +31,10 @@ const passes = {
     for (const f of list) XlsxPackage.open(fs.readFileSync(f), path.basename(f)).snapshot();
   },
   async structural(list) {
-    for (const f of list) analyze(snapshotWorkbook(await readWorkbookFile(f)), { rules: DEPARTMENT_RULES });
+    for (const f of list) analyze(openXlsxFile(f).snapshot, { rules: DEPARTMENT_RULES });
   },
-  // The warm-up pass is too few files for ziping check to start its thread: it is asked to, so the
-  // thread is warmed like the in-process engine of the other modes.
-  async check(list, warmUp) {
-    await runCheck(list, warmUp ? { thread: "always" } : {}, quiet);
-  },
-  async checkHere(list) {
-    await runCheck(list, { thread: "never" }, quiet);
+  async check(list) {
+    await runCheck(list, {}, quiet);
   },
 };
 

@@ -10,7 +10,7 @@ const os = require("os");
 const path = require("path");
 const ExcelJS = require("exceljs");
 const { analyze, NARRATIVE_RULES, DEPARTMENT_RULES, itemsOfForm, Retriever } = require("../dist/engine");
-const { readWorkbookFile, snapshotWorkbook } = require("../dist/hosts/xlsx/xlsxHost");
+const { openXlsxFile } = require("../dist/hosts/xlsx/files");
 
 const EXAMPLE = path.join(__dirname, "..", "examples", "2021-天河区城管局-部门整体支出绩效自评表.xlsx");
 
@@ -114,7 +114,7 @@ async function main() {
   if (process.argv[2] === "reader") return benchReader(); // npm run bench -- reader: the package reader's figures alone
   console.log(`ZiPing bench · node ${process.version} · ${os.cpus().length} cores · ${new Date().toISOString().slice(0, 10)}`);
   console.log("");
-  const sample = snapshotWorkbook(await readWorkbookFile(EXAMPLE));
+  const sample = openXlsxFile(EXAMPLE).snapshot;
   // The sample form 200 times over, each with its prose varied: the engine remembers texts for the
   // rules of one pass, and the same form again would measure that memory, not the work.
   const forms = Array.from({ length: 200 }, (_, i) => variedSnapshot(sample, i));
@@ -157,9 +157,6 @@ async function main() {
  * engine remembers from one form serves the next. Every measurement runs in a fresh process, five
  * rounds in turn; the median is kept, and each ratio's range over the rounds (a round's ratio is to
  * that round's plain load) is printed, as a noisy machine moves the check far more than the load.
- * `ziping check` checks a folder on a thread of its own while it reads the next files (on a machine
- * with two cores or more, as this one); the figure with the engine on the reading thread, what a
- * single core gets, is printed beside it.
  */
 async function benchCli() {
   const { execFileSync } = require("child_process");
@@ -182,7 +179,7 @@ async function benchCli() {
       await base.xlsx.writeFile(path.join(dir, `form-${String(i).padStart(3, "0")}.xlsx`));
     }
     const child = path.join(__dirname, "bench-cli-child.js");
-    const modes = ["readFile", "load", "package", "structural", "check", "checkHere"];
+    const modes = ["readFile", "load", "package", "structural", "check"];
     const runs = Object.fromEntries(modes.map((m) => [m, []]));
     const ROUNDS = 5;
     for (let round = 0; round < ROUNDS; round++) for (const m of modes) runs[m].push(JSON.parse(execFileSync(process.execPath, [child, m, dir], { encoding: "utf8" })));
@@ -200,11 +197,7 @@ async function benchCli() {
     const ratio = (m) => `ratio ${(ms[m] / ms.readFile).toFixed(2)} (target ≤ 1.3)   ${ms[m] / ms.readFile <= 1.3 ? "ok" : "MISSED"}   (${range(m)}; ${(ms[m] / ms.load).toFixed(2)} to load(bytes))`;
     console.log(`cli     ${count} forms, structural checks only ${fmt(ms.structural).padStart(10)}   ${ratio("structural")}`);
     console.log(`cli     ${count} forms, ziping check (all)     ${fmt(ms.check).padStart(10)}   ${ratio("check")}`);
-    // What a single core gets: the engine on the reading thread (ziping check does this by itself there).
-    const hereRatio = ms.checkHere / ms.readFile;
-    console.log(`cli     ${count} forms, check, engine in-process ${fmt(ms.checkHere).padStart(8)}   ratio ${hereRatio.toFixed(2)} (what one core gets, for comparison; ${range("checkHere")})`);
-    // Only the snapshots of the files read ahead are held, and the check thread's own heap: checking
-    // a folder needs little more memory than loading it.
+    // One file's snapshot at a time: checking a folder needs no more memory than loading it.
     const extra = peak.check - peak.readFile;
     console.log(`cli     ${count} forms, peak memory             ${`${peak.check.toFixed(0)} MB`.padStart(10)}   plain load ${peak.readFile.toFixed(0)} MB; target ≤ +64 MB   ${extra <= 64 ? "ok" : "MISSED"}`);
   } finally {

@@ -1,5 +1,5 @@
 import * as path from "path";
-import { WorkbookSnapshot, analyze, foundForm, hasErrors } from "../engine";
+import { LayoutFamily, WorkbookSnapshot, analyze, foundForm, hasErrors } from "../engine";
 import { analysisJson } from "./json";
 import { SummaryRow, countFindings, humanReport } from "./report";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, ExitCode } from "./exitCodes";
@@ -9,6 +9,8 @@ export interface ReportOptions {
   sheet?: string;
   /** Several files: a blank line after each report, and a row for the summary table. */
   several?: boolean;
+  /** Layout families declared by the user (--layout). */
+  layouts?: LayoutFamily[];
 }
 
 /** What `ziping check` prints for one file, as plain data. */
@@ -21,7 +23,7 @@ export interface FileReport {
 }
 
 export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOptions): FileReport {
-  const analysis = analyze(snapshot, { sheet: o.sheet });
+  const analysis = analyze(snapshot, { sheet: o.sheet, layouts: o.layouts });
   const name = path.basename(file);
   if (!foundForm(analysis)) {
     return {

@@ -1,10 +1,11 @@
-import { Command, CommanderError } from "commander";
+import { Command, CommanderError, Help } from "commander";
 import { UserError } from "../hosts/xlsx/errors";
 import { EXIT_OK, EXIT_UNUSABLE } from "./exitCodes";
-import { Io, consoleIo } from "./io";
+import { Io, consoleIo, quietOnClosedPipe } from "./io";
 import { CheckOptions, runCheck } from "./commands/check";
 import { FixOptions, runFix } from "./commands/fix";
 import { SuggestOptions, runSuggest } from "./commands/suggest";
+import { loadLayouts, runLayouts } from "./layouts";
 
 export { EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE } from "./exitCodes";
 export type { Io } from "./io";
@@ -18,21 +19,24 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: () => undefined })
     .helpOption("-h, --help", "显示帮助")
-    .addHelpCommand("help [命令]", "显示某个命令的帮助");
+    .addHelpCommand("help [命令]", "显示某个命令的帮助")
+    .configureHelp(CHINESE_HELP);
   program
     .command("check")
     .description("检查自评表：识别表格、核对运算项、逐项校验；文件夹会检查其中所有 .xlsx")
     .argument("<文件...>", ".xlsx 文件或文件夹")
     .option("--json", "每个文件输出一行 JSON")
     .option("--sheet <名称>", "只在这个工作表中找自评表")
-    .action(async (files: string[], opts: CheckOptions) => setCode(await runCheck(files, opts, io)));
+    .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
+    .action(async (files: string[], opts: CheckOptions & { layout?: string[] }) => setCode(await runCheck(files, { ...opts, layouts: loadLayouts(opts.layout) }, io)));
   program
     .command("fix")
     .description("自动修正：填写运算项并应用所有确定的修正；不加 -o 时在原文件上修改并保留备份")
     .argument("<文件>", ".xlsx 文件")
     .option("-o, --output <输出文件>", "写到另一个文件，原文件不动")
     .option("--sheet <名称>", "只在这个工作表中找自评表")
-    .action(async (file: string, opts: FixOptions) => setCode(await runFix(file, opts, io)));
+    .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
+    .action(async (file: string, opts: FixOptions & { layout?: string[] }) => setCode(await runFix(file, { ...opts, layouts: loadLayouts(opts.layout) }, io)));
   program
     .command("suggest")
     .description("从往年的自评表中找出适合今年各栏目的措辞（年份前移，数字改为待填）")
@@ -43,12 +47,51 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .option("--limit <条数>", "每个栏目最多几条（默认 5）")
     .option("--sheet <名称>", "只在这个工作表中找今年的自评表")
     .option("--json", "输出 JSON")
-    .action(async (file: string, opts: SuggestOptions) => setCode(await runSuggest(file, opts, io)));
+    .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
+    .action(async (file: string, opts: SuggestOptions & { layout?: string[] }) => setCode(await runSuggest(file, { ...opts, layouts: loadLayouts(opts.layout) }, io)));
+  program
+    .command("layouts")
+    .description("列出能读的表格式样（内置的和 --layout 给出的），及其标识和来源")
+    .option("--layout <式样.json...>", "也列出这些文件中的本地式样（并检查它们写得对不对）")
+    .option("--json", "输出 JSON")
+    .action((opts: { layout?: string[]; json?: boolean }) => setCode(runLayouts(opts, io)));
   return program;
+}
+
+/** Commander's help, with its headings and placeholders in Chinese (every command's help uses it). */
+const CHINESE_HELP = {
+  formatHelp(cmd: Command, helper: Help): string {
+    const text = Help.prototype.formatHelp
+      .call(helper, cmd, helper)
+      .replace(/^Usage:/m, "用法：")
+      .replace(/^Arguments:/m, "参数：")
+      .replace(/^Options:/m, "选项：")
+      .replace(/^Commands:/m, "命令：")
+      .replace(/\[options\]/g, "[选项]")
+      .replace(/\[command\]/g, "[命令]")
+      .replace(/\(default: ([^)]*)\)/g, "（默认 $1）");
+    return alignColumns(text);
+  },
+};
+
+/** Terminal columns a string takes: CJK characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Commander pads its term column by characters; a Chinese term takes two columns a character. */
+function alignColumns(text: string): string {
+  const lines = text.split("\n");
+  const rows = lines.map((l) => /^( {2})(\S.*?)( {2,})(\S.*)$/.exec(l));
+  const width = Math.max(0, ...rows.map((m) => (m ? displayWidth(m[2]) : 0)));
+  return lines.map((l, i) => (rows[i] ? `  ${rows[i]![2]}${" ".repeat(width - displayWidth(rows[i]![2]) + 2)}${rows[i]![4]}` : l)).join("\n");
 }
 
 /** The CLI's entry: never shows a stack trace; exit 0 clean, 1 error-level findings, 2 unusable input. */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  if (io === consoleIo) quietOnClosedPipe();
   let code = EXIT_OK;
   const program = buildProgram(io, (n) => (code = n));
   try {

@@ -91,7 +91,7 @@ describe("ziping check", () => {
     expect(rows.map((l) => l.slice(0, 7))).toEqual(names);
     expect(rows[17]).toContain("无法读取");
     expect(rows.filter((l) => l.includes("通过"))).toHaveLength(19);
-    expect(r.err).toContain("「17.xlsx」不是 Excel 工作簿");
+    expect(r.err).toContain("「17.xlsx」是纯文本文件，不是 Excel 工作簿");
     expect(r.out).toContain("共 20 个文件：19 个通过，1 个需处理。");
   });
 

@@ -2,11 +2,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { analyze, WORDING_SECTIONS, WordingSection, emptyLibrary, parseLibrary, addToLibrary, itemsOfForm, Retriever, priorForms } from "../../engine";
 import { UserError } from "../../hosts/xlsx/errors";
-import { readWorkbookFile, snapshotWorkbook, writeFileAtomic } from "../../hosts/xlsx/xlsxHost";
+import { openXlsxFile, writeFileSafely } from "../../hosts/xlsx/files";
 import { EXIT_OK, EXIT_UNUSABLE } from "../exitCodes";
 import { Io, consoleIo } from "../io";
 
 export interface SuggestOptions {
+  /** Layout families declared by the user (--layout). */
+  layouts?: import("../../engine").LayoutFamily[];
   from?: string[] | string;
   section?: string;
   json?: boolean;
@@ -37,8 +39,7 @@ export async function runSuggest(file: string, opts: SuggestOptions, io: Io = co
       }
     }
     for (const prior of Array.isArray(opts.from) ? opts.from : opts.from ? [opts.from] : []) {
-      const wb = await readWorkbookFile(prior);
-      const snap = snapshotWorkbook(wb, path.basename(prior));
+      const snap = openXlsxFile(prior).snapshot;
       const found = priorForms(snap);
       if (found.length === 0) {
         io.err(`${prior}：没有找到往年的部门整体支出绩效自评表，跳过。`);
@@ -46,9 +47,8 @@ export async function runSuggest(file: string, opts: SuggestOptions, io: Io = co
       }
       for (const f of found) library = addToLibrary(library, itemsOfForm(f, { file: path.basename(prior) }));
     }
-    if (opts.library) writeFileAtomic(opts.library, JSON.stringify(library, null, 1));
-    const wb = await readWorkbookFile(file);
-    const analysis = analyze(snapshotWorkbook(wb, path.basename(file)), { sheet: opts.sheet });
+    if (opts.library) writeFileSafely(opts.library, JSON.stringify(library, null, 1));
+    const analysis = analyze(openXlsxFile(file).snapshot, { sheet: opts.sheet, layouts: opts.layouts });
     if (!analysis.form) {
       io.err(`${file}：${analysis.recognition.reason}`);
       return EXIT_UNUSABLE;

@@ -672,10 +672,23 @@ export class TableReader {
     }
     const cells: Record<string, { sheet: number; row: number; col: number }> = {};
     for (const [k, c] of Object.entries(cols)) cells[k] = view.address(header, c as number);
+    // Header cells of the table the vocabulary does not name, with figures or text under them, were not read: say so.
+    const known = new Set(Object.values(cols) as number[]);
+    const unknown: { name: string; col: number }[] = [];
+    for (const hr of [header, bottom]) {
+      for (const c of this.own(hr)) {
+        if (c <= firstCol || known.has(c) || view.isCovered(hr, c) || unknown.some((u) => u.col === c)) continue;
+        const name = this.text(hr, c);
+        const area = view.area(hr, c);
+        if (!name || area.right > area.left || pointsIn(name) !== undefined || this.t.indCol.has(this.key(hr, c))) continue;
+        if (read.indicators.slice(start).some((i) => !view.isEmpty(i.row, c))) unknown.push({ name, col: c });
+      }
+    }
+    if (unknown.length) read.unread.push({ kind: "indicators", what: `指标表头中「${unknown.map((u) => u.name).join("」「")}」${unknown.length > 1 ? `这 ${unknown.length} 栏` : "这一栏"}不是认识的栏目，其下内容没有读取`, cell: view.address(header, unknown[0].col) });
     for (const g of read.groupPoints) if (g.lastRow === undefined) g.lastRow = last;
     read.blocks.push({ kind: "indicators", row: header, firstRow: header, lastRow: last, items: count, cells });
     if (count === 0) read.unread.push({ kind: "indicators", what: `绩效指标表头（第 ${header + 1} 行）下没有读到任何指标`, cell: view.address(header, nameCol) });
-    void start;
+
   }
 
   /** The total row under an indicator table: 总分 / 合计, its score and the weights' total. */

@@ -43,7 +43,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function stringList(v: unknown, where: string, field: string, allowed?: Set<string> | string[]): string[] {
-  if (!Array.isArray(v) || v.some((x) => typeof x !== "string" || x.trim() === "")) fail(where, field, "应为非空文字的列表，如 [\"年初预算数\", \"全年预算数\"]");
+  if (!Array.isArray(v) || v.length === 0 || v.some((x) => typeof x !== "string" || x.trim() === "")) fail(where, field, "应为非空文字的列表，如 [\"年初预算数\", \"全年预算数\"]");
   if (allowed) {
     const ok = allowed instanceof Set ? allowed : new Set(allowed);
     const bad = (v as string[]).find((x) => !ok.has(x));
@@ -60,6 +60,7 @@ function stringList(v: unknown, where: string, field: string, allowed?: Set<stri
 export function parseLayout(value: unknown, where: string): LayoutFamily {
   if (!isObject(value)) fail(where, "（整个文件）", "应为一个 JSON 对象（{ … }），见 docs/layouts.md 的示例");
   const v = value;
+  for (const k of Object.keys(v)) if (!["$schema", "id", "name", "source", "kind", "reader", "match", "words", "scoring"].includes(k)) fail(where, k, "不认识；可用 id、name、source、kind、reader、match、words、scoring");
   for (const f of ["id", "name", "kind", "scoring"]) if (v[f] === undefined) fail(where, f, "缺少，这一项必须填写");
   if (typeof v.id !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v.id)) fail(where, "id", "应为小写字母、数字和连字符组成的标识，如 \"xx-county-project\"");
   if (typeof v.name !== "string" || !v.name.trim()) fail(where, "name", "应为表格的中文名称");
@@ -102,9 +103,11 @@ export function parseLayout(value: unknown, where: string): LayoutFamily {
 
   if (!isObject(v.scoring)) fail(where, "scoring", "应为对象，含 budget、indicators、qualitativeBands、weightTotal、grades");
   const s = v.scoring;
+  for (const k of Object.keys(s)) if (!["budget", "indicators", "qualitativeBands", "weightTotal", "grades"].includes(k)) fail(where, `scoring.${k}`, "不认识；可用 budget、indicators、qualitativeBands、weightTotal、grades");
+  if (s.budget === undefined) fail(where, "scoring.budget", "缺少：预算执行计分时写 { \"points\": 10 }，不计分时写 null");
   let budget: ScoringScheme["budget"] = null;
-  if (s.budget !== null && s.budget !== undefined) {
-    if (!isObject(s.budget) || typeof s.budget.points !== "number" || !(s.budget.points > 0)) fail(where, "scoring.budget", "应为 null（预算不计分）或 { \"points\": 10 } 这样的正数分值");
+  if (s.budget !== null) {
+    if (!isObject(s.budget) || typeof s.budget.points !== "number" || !(s.budget.points > 0) || Object.keys(s.budget).length !== 1) fail(where, "scoring.budget", "应为 null（预算不计分）或 { \"points\": 10 } 这样的正数分值");
     budget = { points: s.budget.points as number };
   }
   if (!INDICATOR_SCHEMES.includes(s.indicators as string)) fail(where, "scoring.indicators", `应为 ${INDICATOR_SCHEMES.map((x) => `"${x}"`).join("、")} 之一（ratio：按完成比例；coefficient：得分系数 × 权重；capped：不超过分值；none：不逐项计算）`);

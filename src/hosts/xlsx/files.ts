@@ -441,3 +441,31 @@ export async function commitFix(input: InputFile, bytes: Uint8Array, options: Co
     process.removeListener("SIGTERM", onSignal);
   }
 }
+
+/**
+ * Writes a small file of ZiPing's own (a wording library, a report) without leaving it half-written:
+ * a temporary file in the same folder, fsynced, then renamed over the target. Only a regular file or
+ * a new path is written.
+ */
+export function writeFileSafely(target: string, data: Uint8Array | string): void {
+  const out = path.resolve(target);
+  const st = fs.statSync(out, { throwIfNoEntry: false });
+  if (st && !st.isFile()) throw new UserError(`「${target}」是${kindOf(st)}，不是普通文件，ZiPing 不会写入它。请换一个文件名。`, "output");
+  const real = st ? fs.realpathSync(out) : out;
+  const temp = path.join(path.dirname(real), `.${path.basename(real)}.ziping-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, "wx", st ? st.mode & 0o7777 : 0o666);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    writeAll(fd, bytes, (f, b, o, l) => fs.writeSync(f, b, o, l));
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(temp, real);
+    fsyncDir(path.dirname(real));
+  } catch (e) {
+    if (fd !== undefined) fs.closeSync(fd);
+    removeQuietly(temp);
+    throw writeError(e, target);
+  }
+}
