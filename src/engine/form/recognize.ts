@@ -61,7 +61,7 @@ export function recognizeAll(snapshot: WorkbookSnapshot, options: RecognizeOptio
     const { view, index: labels } = indexSheet(snapshot, index);
     const reader = new DepartmentReader(view, labels);
     const hasTaskTable = reader.hasTaskTable();
-    const reads = hasTaskTable ? [] : new TableReader(view, vocabulary).readAll();
+    const reads = hasTaskTable ? [] : new TableReader(view, vocabulary, labels).readAll();
     if (reads.length) {
       for (const read of reads) tables.push(toForm(read, families, index, sheet.name));
       return;

@@ -19,7 +19,7 @@ import {
   keyTable,
   pointsIn,
 } from "../layout/vocabulary";
-import { makeFieldRef, makeTextRef } from "./labels";
+import { LabelIndex, makeFieldRef, makeTextRef } from "./labels";
 import { FieldRef, TextRef } from "./model";
 import { BlockRead, IndicatorNature, ProjectFundRow, ProjectIndicator } from "./projectModel";
 
@@ -69,6 +69,21 @@ const SUBTOTAL = /按收入性质分|按支出性质分|按资金来源分|按�
 /** A cell that holds a figure and nothing else: 「4753.66万元」, 「100%」, 「-」 is not one. */
 const FIGURE = /^[-+]?[\d,]*\.?\d+\s*(万元|万|元|亿元|%)?$/;
 
+/** A label key (form/labels) as a header key: its bracketed parts, 「其中：」 and numbering left out. */
+const headerKeys = new Map<string, string>();
+function headerKeyOfLabel(labelKey: string | undefined): string {
+  if (!labelKey) return "";
+  let k = headerKeys.get(labelKey);
+  if (k === undefined) {
+    k = labelKey.includes("(") ? labelKey.replace(/\([^()]*\)/g, "") : labelKey;
+    k = k.replace(/^其中[:：]?/, "").replace(/^[0-9]+[.、]/, "").replace(/[:：]+$/, "");
+    // The keys of a sheet's labels are few and repeat from form to form; a data sheet's are many and do not.
+    if (headerKeys.size > 20000) headerKeys.clear();
+    headerKeys.set(labelKey, k);
+  }
+  return k;
+}
+
 /** Labels are short; a longer cell is prose or a note and never names a block. */
 const MAX_HEADER_LENGTH = 60;
 const GRADE = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
@@ -102,8 +117,14 @@ export class TableReader {
   private readonly rowIndex = new Map<number, number>();
   private readonly colsAt = new Map<number, number[]>();
   private readonly keyCache = new Map<number, string>();
+  /** Rows holding at least one cell the vocabulary names (or a label written with its value): only they can start or name a block. */
+  private labelRows?: Set<number>;
 
-  constructor(readonly view: SheetView, readonly vocabulary: Vocabulary = BASE_VOCABULARY) {
+  /**
+   * `labels`, the sheet's label index (form/labels), is shared with the other readers: each short text
+   * cell is normalized once per sheet, not once per reader.
+   */
+  constructor(readonly view: SheetView, readonly vocabulary: Vocabulary = BASE_VOCABULARY, private readonly labels?: LabelIndex) {
     this.t = tablesOf(vocabulary);
     view.sheet.cells.forEach((row, r) => {
       if (!row) return;
@@ -134,9 +155,12 @@ export class TableReader {
     const id = a.row * 16384 + a.col;
     let k = this.keyCache.get(id);
     if (k === undefined) {
-      const v = this.view.raw(a.row, a.col)?.v;
-      k = typeof v === "string" && v.length <= MAX_HEADER_LENGTH * 2 ? headerKey(v) : "";
-      if (k.length > MAX_HEADER_LENGTH) k = "";
+      if (this.labels) k = headerKeyOfLabel(this.labels.keyOf(a.row, a.col));
+      else {
+        const v = this.view.raw(a.row, a.col)?.v;
+        k = typeof v === "string" && v.length <= MAX_HEADER_LENGTH * 2 ? headerKey(v) : "";
+        if (k.length > MAX_HEADER_LENGTH) k = "";
+      }
       this.keyCache.set(id, k);
     }
     return k;
@@ -145,6 +169,29 @@ export class TableReader {
   /** Every form on the sheet: one per title, and one for a table above the first title (a form's tail). */
   readAll(): TableRead[] {
     if (this.rows.length === 0) return [];
+    // A sheet of data (no row naming two columns of a budget or indicator table) holds no table form:
+    // known at the cost of one look at each cell's key.
+    const labelRows = new Set<number>();
+    let headerLike = false;
+    const cells = this.view.sheet.cells;
+    for (const r of this.rows) {
+      let columns = 0;
+      const row = cells[r];
+      for (const c of this.own(r)) {
+        // Figures name nothing: only text is looked at.
+        const v = row[c]?.v;
+        if (typeof v !== "string") continue;
+        const k = this.key(r, c);
+        if (k) {
+          const column = this.t.indCol.has(k) || this.t.fundCol.has(k);
+          if (column) columns++;
+          if (column || this.t.field.has(k) || this.t.goal.has(k) || this.t.fundRow.has(k)) labelRows.add(r);
+        } else if (v.length <= 80 && /[:：]|表|^\s*(注|备注)/.test(v)) labelRows.add(r);
+      }
+      if (columns >= 2) headerLike = true;
+    }
+    if (!headerLike) return [];
+    this.labelRows = labelRows;
     const titles = this.rows.filter((r) => this.own(r).some((c) => this.isTitle(r, c)));
     const regions: { top: number; bottom: number }[] = [];
     const last = this.rows[this.rows.length - 1];
@@ -279,7 +326,7 @@ export class TableReader {
     if (titleCol !== undefined) read.title = { row: rows[0], col: titleCol, text: this.text(rows[0], titleCol) };
 
     const roles = new Map<number, RowRole>();
-    for (const r of rows) roles.set(r, this.role(r));
+    for (const r of rows) if (!this.labelRows || this.labelRows.has(r)) roles.set(r, this.role(r));
     const consumed = new Set<number>();
 
     for (const r of rows) {
@@ -289,7 +336,7 @@ export class TableReader {
       else if (role === "indicatorHeader") this.readIndicators(read, r, rows, roles, consumed);
       else if (role === "goalsHeader") this.readGoals(read, r, rows, roles, consumed);
     }
-    for (const r of rows) this.readFields(read, r, consumed);
+    for (const r of rows) if (!this.labelRows || this.labelRows.has(r)) this.readFields(read, r, consumed);
     this.readYearAndUnit(read, rows);
     return read;
   }
