@@ -11,6 +11,8 @@ export interface ReportOptions {
   several?: boolean;
   /** Layout families declared by the user (--layout). */
   layouts?: LayoutFamily[];
+  /** Rule ids beside each finding. */
+  verbose?: boolean;
 }
 
 /** What `ziping check` prints for one file, as plain data. */
@@ -37,7 +39,7 @@ export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOp
   const c = countFindings(analysis);
   const who = form ? form.header.department?.text ?? "" : analysis.projects.map((p) => p.form.header.name?.text ?? "").join("、");
   return {
-    out: o.json ? [JSON.stringify(analysisJson(file, analysis))] : [humanReport(file, analysis), ...(o.several ? [""] : [])],
+    out: o.json ? [JSON.stringify(analysisJson(file, analysis))] : [humanReport(file, analysis, o.verbose), ...(o.several ? [""] : [])],
     err: [],
     summary: { file: name, who, year: form?.header.year?.text ?? "", errors: String(c.errors), warnings: String(c.warnings), result: c.errors ? "需修改" : "通过" },
     code: hasErrors(analysis) ? EXIT_FINDINGS : EXIT_OK,

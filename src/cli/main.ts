@@ -28,12 +28,14 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .option("--json", "每个文件输出一行 JSON")
     .option("--sheet <名称>", "只在这个工作表中找自评表")
     .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
+    .option("--verbose", "在每条问题后注明规则标识")
     .action(async (files: string[], opts: CheckOptions & { layout?: string[] }) => setCode(await runCheck(files, { ...opts, layouts: loadLayouts(opts.layout) }, io)));
   program
     .command("fix")
     .description("自动修正：填写运算项并应用所有确定的修正；不加 -o 时在原文件上修改并保留备份")
     .argument("<文件>", ".xlsx 文件")
     .option("-o, --output <输出文件>", "写到另一个文件，原文件不动")
+    .option("--verbose", "注明每处修改出自哪条规则")
     .option("--sheet <名称>", "只在这个工作表中找自评表")
     .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
     .action(async (file: string, opts: FixOptions & { layout?: string[] }) => setCode(await runFix(file, { ...opts, layouts: loadLayouts(opts.layout) }, io)));

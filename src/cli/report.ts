@@ -1,4 +1,4 @@
-import { Analysis, ProjectAnalysis, Finding, LOW_CONFIDENCE, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, addressToA1, describeEdit, describeChange, formSubject } from "../engine";
+import { Analysis, ProjectAnalysis, Finding, LOW_CONFIDENCE, SECTION_NAMES, SECTION_ORDER, SEVERITY_NAMES, WorkbookSnapshot, addressToA1, describeChange, describeChangeShown, formSubject } from "../engine";
 
 export { describeChange };
 
@@ -42,14 +42,13 @@ export function blocksRead(p: ProjectAnalysis): string {
   return `读到${parts.join("、")}`;
 }
 
-/** A finding's fix in a few words: text edits by what they change, cell writes as old → new. */
-export function fixText(f: Finding): string {
-  if (f.edit) return `（可自动修正：${describeEdit(f.edit)}）`;
-  return f.fix?.length ? `（可自动修正：${f.fix.map(describeChange).join("，")}）` : "";
+/** A finding's fix in a few words, as the sheet shows the values: 「G6：（空） → -10,145.17」, a text by a short excerpt. */
+export function fixText(f: Finding, snapshot?: WorkbookSnapshot): string {
+  return f.fix?.length ? `（可自动修正：${f.fix.map((c) => describeChangeShown(c, snapshot)).join("，")}）` : "";
 }
 
 /** The human report of one file, in Chinese, grouped by section, errors first. */
-export function humanReport(file: string, a: Analysis): string {
+export function humanReport(file: string, a: Analysis, verbose = false): string {
   const lines: string[] = [];
   lines.push(`检查：${file}`);
   const form = a.form;
@@ -76,7 +75,7 @@ export function humanReport(file: string, a: Analysis): string {
     lines.push("");
     lines.push(`  【${formLabel ? `${formLabel} · ` : ""}${SECTION_NAMES[section]}】`);
     for (const f of fs) {
-      lines.push(`    ${SEVERITY_NAMES[f.severity]}  ${addressToA1(f.cell).padEnd(5)} ${f.message}${fixText(f)}  [${f.rule}]`);
+      lines.push(`    ${SEVERITY_NAMES[f.severity]}  ${addressToA1(f.cell).padEnd(5)} ${f.message}${fixText(f, a.snapshot)}${verbose ? `  [${f.rule}]` : ""}`);
       if (f.details && f.detailNames) {
         for (const d of f.details) {
           lines.push(`          ${d.figures ? "◆" : "·"} ${f.detailNames[0]}：${d.a || "（无此句）"}`);

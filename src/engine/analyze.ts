@@ -23,6 +23,8 @@ export interface ProjectAnalysis {
 }
 
 export interface Analysis {
+  /** The workbook as read: what the findings' cells hold, how the sheet shows their values. */
+  snapshot: WorkbookSnapshot;
   recognition: Recognition;
   form?: DepartmentForm;
   /** The 项目支出绩效自评表 of the workbook, each with its scores and findings. */
@@ -85,6 +87,7 @@ function analyzeForm(snapshot: WorkbookSnapshot, options: AnalyzeOptions): Analy
   const textChanges = changesFromEdits(sorted.flatMap((f) => (f.edit ? [f.edit] : [])), "text");
   const fixChanges: CellChange[] = [...derivedChanges, ...textChanges, ...sorted.flatMap((f) => (f.edit ? [] : f.fix ?? []))];
   return {
+    snapshot,
     recognition,
     form,
     projects,

@@ -1,5 +1,6 @@
 import { CellAddress, cellKey, toA1 } from "./grid/address";
 import { CellValue, WorkbookSnapshot, isEmptyValue, sameValue } from "./grid/snapshot";
+import { formatNumber } from "./grid/format";
 
 /** One cell write. It carries what it expects to overwrite, so a stale change is skipped, never forced. */
 export interface CellChange {
@@ -115,6 +116,61 @@ export function applyPatchToSnapshot(snapshot: WorkbookSnapshot, patch: Patch): 
     inverse.push({ cell: change.cell, expected: { value: change.value, formula: change.formula }, value: current.value, formula: current.formula, source: "undo" });
   }
   return { snapshot: { ...snapshot, sheets }, ...outcome, inverse };
+}
+
+/**
+ * A change as the sheet shows it: numbers in the cell's own number format (「0.00% → 100.00%」, not
+ * 「0 → 1」), a formula by the value it shows, a long text by a short excerpt around what changes
+ * (「…罚款6.85余万元… → …罚款6.85万余元…」).
+ */
+export function showChange(c: CellChange, snapshot?: WorkbookSnapshot, max = 14): { cell: string; before: string; after: string } {
+  const cell = snapshot?.sheets[c.cell.sheet]?.cells[c.cell.row]?.[c.cell.col];
+  const fmt = cell?.fmt ?? c.numFmt;
+  const shown = (v: CellValue, formula?: string): string => {
+    if (v === null || v === undefined || v === "") return formula ? `=${formula}` : "（空）";
+    if (typeof v === "number") return formatNumber(v, fmt ?? (formula ? c.numFmt : undefined));
+    if (typeof v === "object") return v.error;
+    return String(v);
+  };
+  const before = shown(c.expected.value, c.expected.formula);
+  // A formula is shown by its value, marked as a formula: the cell will follow its inputs.
+  const after = c.formula && c.value !== null && c.value !== "" ? `${shown(c.value, c.formula)}（公式）` : shown(c.value, c.formula);
+  if (typeof c.expected.value === "string" && typeof c.value === "string" && (before.length > max * 2 || after.length > max * 2)) {
+    const [b, a] = excerptPair(before, after, max);
+    return { cell: toA1(c.cell.row, c.cell.col), before: b, after: a };
+  }
+  return { cell: toA1(c.cell.row, c.cell.col), before: clip(before, max * 3), after: clip(after, max * 3) };
+}
+
+function clip(t: string, max: number): string {
+  const one = t.replace(/\s+/g, " ");
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}
+
+/** The part of two texts that differs, with a little of what surrounds it on each side. */
+export function excerptPair(before: string, after: string, context = 14): [string, string] {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  const from = Math.max(0, start - context);
+  // The first difference, with what surrounds it: a text changed in many places (markup) is shown where it starts.
+  const cut = (t: string, end: number) => {
+    const to = Math.min(t.length, Math.min(end, start + context * 2) + context);
+    const body = t.slice(from, to).replace(/\s+/g, " ");
+    return `${from > 0 ? "…" : ""}${body}${to < t.length ? "…" : ""}`;
+  };
+  return [cut(before, endB), cut(after, endA)];
+}
+
+/** "G6：-10,000.00 → -10,145.17", as the sheet shows the values. */
+export function describeChangeShown(c: CellChange, snapshot?: WorkbookSnapshot, max?: number): string {
+  const s = showChange(c, snapshot, max);
+  return `${s.cell}：${s.before} → ${s.after}`;
 }
 
 /** A cell's content in a few characters, for "old → new" lines: formulas with "=", empty as （空）. */

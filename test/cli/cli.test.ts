@@ -113,7 +113,7 @@ describe("ziping fix", () => {
     const r = await run("fix", file, "-o", out);
     expect(r.code).toBe(0);
     expect(r.out).toContain("G5：150 → 200");
-    expect(r.out).toContain("G7：（空） → =ROUND(G5/G4,4)");
+    expect(r.out).toContain("G7：（空） → 25.00%（公式）");
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(listing(tmp)).toEqual(["改.xlsx", "表.xlsx"]);
     expect((await run("check", out)).code).toBe(0);

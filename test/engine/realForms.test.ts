@@ -34,7 +34,10 @@ interface Case {
 const TRUNCATED = "the page text stops before the form ends, so its weights or scores do not add up on the rebuilt sheet";
 
 const CASES: Record<string, Case> = {
-  "01-sichuan-qingshen-gongzixing": { families: ["sichuan-project"], errorsBesideSlips: { cells: ["H15", "H16"], why: "published without self-evaluation (表已公开但未自评): the 完成值 cells are empty" } },
+  "01-sichuan-qingshen-gongzixing": {
+    families: ["sichuan-project"],
+    errorsBesideSlips: { cells: ["H15", "H16", "G6", "C18", "C19", "C20"], why: "published without self-evaluation (表已公开但未自评): the 完成值 cells are empty and G6, C18:C20 still hold the template's prompts (「……(200字以内)」)" },
+  },
   "02-anhui-tianchang-shuihan": { families: ["national-2020-project"], indicators: { count: 9, why: "expected.json counts the 生态效益 row 「指标1:/」 with 「/」 for 分值 and 得分; it is a not-applicable row, not an indicator" } },
   "03-hubei-huanggang-shuibao": { families: ["hubei-project"] },
   "04-buxiang-fuwumaoyi": { families: ["hubei-project"] },

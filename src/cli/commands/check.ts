@@ -13,6 +13,8 @@ export interface CheckOptions {
   sheet?: string;
   /** Layout families declared by the user (--layout). */
   layouts?: LayoutFamily[];
+  /** Rule ids beside each finding. */
+  verbose?: boolean;
 }
 
 /**
@@ -22,14 +24,15 @@ export interface CheckOptions {
  * the time of a folder — docs/performance.md.)
  */
 export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = consoleIo): Promise<number> {
-  const files = expandInputs(inputs);
+  const { files, skipped } = expandInputs(inputs);
   if (files.length === 0) {
     io.err("没有找到要检查的 .xlsx 文件。请给出文件路径，或包含 .xlsx 文件的文件夹。");
+    for (const s of skipped) io.err(`  跳过 ${s.file}：${s.why}`);
     return EXIT_UNUSABLE;
   }
   let code: ExitCode = EXIT_OK;
   const rows: SummaryRow[] = [];
-  const options: ReportOptions = { json: opts.json, sheet: opts.sheet, several: files.length > 1, layouts: opts.layouts };
+  const options: ReportOptions = { json: opts.json, sheet: opts.sheet, several: files.length > 1, layouts: opts.layouts, verbose: opts.verbose };
   for (const file of files) {
     let report: FileReport;
     try {
@@ -46,6 +49,12 @@ export async function runCheck(inputs: string[], opts: CheckOptions, io: Io = co
     io.out(summaryTable(rows));
     const failed = rows.filter((r) => r.result !== "通过").length;
     io.out(`\n共 ${files.length} 个文件：${files.length - failed} 个通过，${failed} 个需处理。`);
+  }
+  // Files of the folders that were not checked, and why: a reviewer must know what was left out.
+  if (skipped.length) {
+    const say = opts.json ? io.err : io.out;
+    say(`${opts.json ? "" : "\n"}跳过 ${skipped.length} 个文件：`);
+    for (const s of skipped) say(`  ${s.file}：${s.why}`);
   }
   return code;
 }

@@ -3,7 +3,8 @@ import { analyze, foundForm, hasErrors } from "../../engine";
 import { UserError } from "../../hosts/xlsx/errors";
 import { commitFix, openXlsxFile } from "../../hosts/xlsx/files";
 import { PackageHost } from "../../hosts/xlsx/packageHost";
-import { describeChange, countFindings } from "../report";
+import { countFindings } from "../report";
+import { describeChangeShown } from "../../engine";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE } from "../exitCodes";
 import { Io, consoleIo } from "../io";
 import { LayoutFamily } from "../../engine";
@@ -13,6 +14,8 @@ export interface FixOptions {
   sheet?: string;
   /** Layout families declared by the user (--layout). */
   layouts?: LayoutFamily[];
+  /** What each change comes from (a rule id or derivation). */
+  verbose?: boolean;
 }
 
 /**
@@ -35,14 +38,14 @@ export async function runFix(file: string, opts: FixOptions, io: Io = consoleIo)
     const host = new PackageHost(input.pkg, undefined, "xlsx", path.basename(file));
     const outcome = await host.applyPatch(analysis.patch);
     if (outcome.applied.length === 0) {
-      for (const s of outcome.skipped) io.err(`  未修改 ${describeChange(s.change)}：${s.reason}`);
+      for (const s of outcome.skipped) io.err(`  未修改 ${describeChangeShown(s.change, input.snapshot)}：${s.reason}。`);
       io.err(`${file}：没有单元格被修改，文件未改动。`);
       return EXIT_UNUSABLE;
     }
     const done = await commitFix(input, host.toBytes(), { output: opts.output });
     io.out(`修正：${file}${done.inPlace ? "" : ` → ${opts.output}`}`);
-    for (const a of outcome.applied) io.out(`  ${describeChange({ ...a.change, expected: a.before })}  [${a.change.source}]`);
-    for (const s of outcome.skipped) io.out(`  未修改 ${describeChange(s.change)}：${s.reason}`);
+    for (const a of outcome.applied) io.out(`  ${describeChangeShown({ ...a.change, expected: a.before }, input.snapshot)}${opts.verbose ? `  [${a.change.source}]` : ""}`);
+    for (const s of outcome.skipped) io.out(`  未修改 ${describeChangeShown(s.change, input.snapshot)}：${s.reason}。`);
     if (done.backup) io.out(`  原文件已备份为 ${done.backup}`);
     const after = analyze(await host.readSnapshot(), options);
     const c = countFindings(after);

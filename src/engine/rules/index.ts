@@ -23,6 +23,7 @@ import { taskNumbering } from "./task-numbering";
 import { tasksRequired } from "./tasks-required";
 import { unitSpelling } from "./unit-spelling";
 import { yearMismatch } from "./year-mismatch";
+import { placeholderText } from "./placeholder-text";
 import { PROJECT_RULES } from "./project";
 import { DepartmentRule, Rule } from "./rule";
 
@@ -57,6 +58,7 @@ export const NARRATIVE_RULES: DepartmentRule[] = [
   numberingSequence,
   problemsMeasuresPairing,
   yearMismatch,
+  placeholderText,
 ];
 
 /** Every rule the department form runs. */
