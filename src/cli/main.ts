@@ -46,7 +46,7 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .option("--from <prior.xlsx...>", "往年的自评表（.xlsx），可给多个")
     .option("--section <栏目>", "只看一个栏目：存在问题、改进措施、重点项目绩效情况、部门整体支出的目标完成情况")
     .option("--library <措辞库.json>", "措辞库文件：先读入，再把 --from 的条目加进去并保存")
-    .option("--limit <条数>", "每个栏目最多几条（默认 5）")
+    .option("--limit <条数>", "每个栏目最多几条（默认 8；本单位上一年度的条目不多时全部列出）")
     .option("--sheet <名称>", "只在这个工作表中找今年的自评表")
     .option("--json", "输出 JSON")
     .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")

@@ -113,3 +113,25 @@ describe("section templates", () => {
     expect(insertInto("", "新", "append")).toBe("新");
   });
 });
+
+describe("where suggestions come from", () => {
+  it("offers all of last year's problems when they are few, the department's own earlier years first, others marked", async () => {
+    const { prior, current } = await forms();
+    const own = itemsOfForm(prior, { file: "2021.xlsx" });
+    const sixProblems = own.filter((i) => i.section === "problems");
+    expect(sixProblems).toHaveLength(6);
+    const other = own.map((i) => ({ ...i, id: `other-${i.id}`, department: "广州市海珠区城市管理和综合执法局", file: "海珠2021.xlsx" }));
+    const later = own.map((i) => ({ ...i, id: `later-${i.id}`, year: 2023, file: "2023.xlsx" }));
+    const r = new Retriever([...later, ...other, ...own]);
+    const problems = r.suggest(current, "problems", 5);
+    // All six of the department's own 2021 problems, before anything else, though the limit is five.
+    expect(problems.slice(0, 6).map((s) => s.source)).toEqual(Array(6).fill("prior"));
+    expect(new Set(problems.slice(0, 6).map((s) => s.item.id))).toEqual(new Set(sixProblems.map((i) => i.id)));
+    expect(problems.length).toBe(6);
+    const more = r.suggest(current, "problems", 20);
+    expect(more.slice(6).map((s) => s.source)).toEqual(expect.arrayContaining(["otherDepartment", "laterYear"]));
+    // Other departments' items before a later year's.
+    const sources = more.slice(6).map((s) => s.source);
+    expect(sources.lastIndexOf("otherDepartment")).toBeLessThan(sources.indexOf("laterYear"));
+  });
+});

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { analyze, WORDING_SECTIONS, WordingSection, emptyLibrary, parseLibrary, addToLibrary, itemsOfForm, Retriever, priorForms } from "../../engine";
+import { analyze, SOURCE_NOTES, WORDING_SECTIONS, WordingSection, emptyLibrary, parseLibrary, addToLibrary, itemsOfForm, Retriever, priorForms } from "../../engine";
 import { UserError } from "../../hosts/xlsx/errors";
 import { openXlsxFile, writeFileSafely } from "../../hosts/xlsx/files";
 import { EXIT_OK, EXIT_UNUSABLE } from "../exitCodes";
@@ -59,7 +59,7 @@ export async function runSuggest(file: string, opts: SuggestOptions, io: Io = co
     }
     const retriever = new Retriever(library.items);
     const sections = section ? [section] : (Object.keys(WORDING_SECTIONS) as WordingSection[]);
-    const limit = Math.max(1, Number(opts.limit ?? 5) || 5);
+    const limit = Math.max(1, Number(opts.limit ?? 8) || 8);
     const suggestions = sections.flatMap((sec) => retriever.suggest(analysis.form!, sec, limit).map((s) => ({ sec, s })));
     if (opts.json) {
       io.out(
@@ -69,6 +69,7 @@ export async function runSuggest(file: string, opts: SuggestOptions, io: Io = co
             text: s.adapted,
             source: { file: s.item.file ?? null, year: s.item.year ?? null, cell: s.item.cell },
             score: s.score,
+            from: s.source,
             ...(s.pair ? { pair: { section: WORDING_SECTIONS[s.pair.item.section], text: s.pair.adapted } } : {}),
           })),
         }),
@@ -82,7 +83,9 @@ export async function runSuggest(file: string, opts: SuggestOptions, io: Io = co
       io.out(`【${WORDING_SECTIONS[sec]}】${list.length ? "" : "（没有合适的往年条目）"}`);
       list.forEach(({ s }, i) => {
         io.out(`  ${i + 1}. ${s.adapted.replace(/\n/g, "\n     ")}`);
-        io.out(`     来源：${s.item.year ?? "?"}年 ${s.item.file ?? ""} ${s.item.cell} · 相关度 ${s.score.toFixed(1)}`);
+        const note = SOURCE_NOTES[s.source];
+        const who = s.source === "otherDepartment" && s.item.department ? ` ${s.item.department}` : "";
+        io.out(`     来源：${s.item.year ?? "?"}年${who} ${s.item.file ?? ""} ${s.item.cell}${note ? `（${note}）` : ""}`);
         if (s.pair) io.out(`     对应的${WORDING_SECTIONS[s.pair.item.section]}：${s.pair.adapted.replace(/\n/g, " ")}`);
       });
     }
