@@ -7,6 +7,8 @@ import { ApplyOutcome, Host, HostStorage } from "../hosts/types";
  */
 export class LazyHost implements Host {
   readonly kind = "browser" as const;
+  /** The demo runs in a browser: a download is a download. */
+  readonly canDownload = true;
   constructor(private readonly ready: Promise<Host>, readonly storage: HostStorage) {}
   async readSnapshot(): Promise<WorkbookSnapshot> {
     return (await this.ready).readSnapshot();

@@ -14,6 +14,11 @@ export interface HostStorage {
  */
 export interface Host {
   readonly kind: "excel" | "wps" | "xlsx" | "browser";
+  /**
+   * Whether a file made in the page (a blob link) downloads here. False in Excel on Mac and in
+   * Internet Explorer webviews, and in WPS: the pane then offers to copy the text instead.
+   */
+  readonly canDownload: boolean;
   /** The workbook: every sheet's values, formulas, number formats and merged ranges. */
   readSnapshot(): Promise<WorkbookSnapshot>;
   /** One sheet only, for a re-check after an edit: the rest of the snapshot is reused. */

@@ -11,7 +11,7 @@ import { SaveAnyway } from "./SaveAnyway";
 
 /** The shared pane inside WPS: the same App, over the WPS host. */
 export function startWpsPane(app: typeof Application, container: HTMLElement): void {
-  const assistant = new Assistant(new WpsHost(app));
+  const assistant = new Assistant(new WpsHost(app as never));
   const beforeSave = new URLSearchParams(window.location.search).get("beforeSave") === "1";
   renderPane(assistant, container, {
     checkOnOpen: true,

@@ -78,6 +78,15 @@ export class DocumentSettingsStorage implements HostStorage {
  */
 export class ExcelHost implements Host {
   readonly kind = "excel" as const;
+  /** A blob link does not download in Excel on Mac, nor in the Internet Explorer webview of older Office. */
+  get canDownload(): boolean {
+    try {
+      if (typeof Office !== "undefined" && Office.context?.platform === Office.PlatformType.Mac) return false;
+    } catch {
+      /* Office not ready: judged by the webview alone */
+    }
+    return typeof navigator === "undefined" || !/Trident\//.test(navigator.userAgent);
+  }
   describeError = excelErrorMessage;
   private sheetNames: string[] = [];
   private readonly marks = new Map<string, string>();

@@ -17,6 +17,8 @@ import { OpenOptions, XlsxPackage } from "./package";
 export class PackageHost implements Host {
   readonly kind: "xlsx" | "browser";
   selected?: CellAddress;
+  /** Files and the browser demo save through a download (the CLI writes files itself). */
+  readonly canDownload = true;
 
   constructor(readonly pkg: XlsxPackage, readonly storage: HostStorage = new MemoryStorage(), kind: "xlsx" | "browser" = "xlsx", readonly fileName?: string) {
     this.kind = kind;

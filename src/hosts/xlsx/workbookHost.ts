@@ -10,6 +10,8 @@ import { applyPatchToWorkbook, snapshotWorkbook } from "./workbook";
 export class WorkbookHost implements Host {
   readonly kind: "xlsx" | "browser";
   selected?: CellAddress;
+  /** Files and the browser demo save through a download (the CLI writes files itself). */
+  readonly canDownload = true;
 
   constructor(readonly workbook: ExcelJS.Workbook, readonly storage: HostStorage = new MemoryStorage(), kind: "xlsx" | "browser" = "xlsx", readonly fileName?: string) {
     this.kind = kind;
