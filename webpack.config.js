@@ -88,6 +88,8 @@ module.exports = (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "examples/2021-天河区城管局-部门整体支出绩效自评表.xlsx", to: "sample.xlsx" },
+          // The manifest's DefaultSettings page (Excel without add-in commands): plain ES5, no bundle.
+          { from: "src/commands/classic.html", to: "classic.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

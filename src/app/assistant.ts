@@ -39,8 +39,25 @@ export class Assistant extends Observable<AssistantState> {
     this.set({ canUndo: this.journal.size > 0, undoLabel: this.journal.last?.label });
   }
 
-  /** 一键校验: reads the workbook and checks it. */
-  async check(): Promise<Analysis | undefined> {
+  /** A check under way, shared by whoever asks meanwhile; `after` is the last write of ours it follows. */
+  private checking?: { after: number; run: Promise<Analysis | undefined> };
+
+  /**
+   * 一键校验: reads the workbook and checks it. A check already under way is shared, not started
+   * again: on a cold start the ribbon command and the opening pane both ask, and the workbook is read
+   * once. A check started before one of our writes is not shared after it (ownWriteUntil moves).
+   */
+  check(): Promise<Analysis | undefined> {
+    if (!this.checking || this.checking.after !== this.ownWriteUntil) {
+      const run: Promise<Analysis | undefined> = this.runCheck().finally(() => {
+        if (this.checking?.run === run) this.checking = undefined;
+      });
+      this.checking = { after: this.ownWriteUntil, run };
+    }
+    return this.checking.run;
+  }
+
+  private async runCheck(): Promise<Analysis | undefined> {
     this.set({ status: "checking", message: undefined });
     try {
       await this.refreshUndo();

@@ -25,8 +25,8 @@ export interface Host {
   readSheet?(sheet: number, previous: WorkbookSnapshot): Promise<WorkbookSnapshot>;
   /** Writes each change whose cell still holds what it expects; reports every skip. */
   applyPatch(patch: Patch): Promise<ApplyOutcome>;
-  /** Selects (and shows) a cell. */
-  selectCell(cell: CellAddress): Promise<void>;
+  /** Selects (and shows) a cell; `passage`, the part of its text a finding is about, where the host can mark it. */
+  selectCell(cell: CellAddress, passage?: string): Promise<void>;
   /** The selected cell and what it holds, for inserting text where the user points. */
   getSelection?(): Promise<({ cell: CellAddress } & CellState) | undefined>;
   storage: HostStorage;

@@ -63,9 +63,14 @@ describe("manifest.xml", () => {
     for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(ROOT, "assets", `icon-${size}.png`))).toBe(true);
   });
 
-  it("declares a shared runtime, the two ribbon commands and minimum requirement sets", () => {
-    expect(text).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
-    expect(text).toMatch(/<Set Name="ExcelApi" MinVersion="1.7"\/>/);
+  it("installs wherever ExcelApi 1.1 is: the ribbon and the shared runtime only where SharedRuntime 1.1 is", () => {
+    // Base requirements: what Excel 2016 volume-licensed has (ExcelApi 1.1 only).
+    const base = text.slice(0, text.indexOf("<VersionOverrides"));
+    expect([...base.matchAll(/<Set Name="([^"]+)" MinVersion="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual(["ExcelApi 1.1"]);
+    // The commands and the runtime are ignored where SharedRuntime is missing (manifest/requirements.md).
+    const overrides = doc.OfficeApp.VersionOverrides[0];
+    expect(Object.keys(overrides)[1]).toBe("Requirements");
+    expect(overrides.Requirements[0].Sets[0].Set.map((x: any) => x.$)).toEqual([{ Name: "SharedRuntime", MinVersion: "1.1" }]);
     expect(text).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(text).toMatch(/<FunctionFile resid="Taskpane.Url"\/>/);
     expect(text).toMatch(/<FunctionName>validate<\/FunctionName>/);
@@ -76,5 +81,14 @@ describe("manifest.xml", () => {
     // The function the button names is registered by the page it runs in.
     const index = fs.readFileSync(path.join(ROOT, "src", "taskpane", "excelPane.tsx"), "utf8");
     expect(index).toContain('Office.actions?.associate("validate"');
+  });
+
+  it("has no TaskpaneId under the shared runtime (one pane)", () => {
+    expect(text).not.toMatch(/<TaskpaneId>/i);
+  });
+
+  it("opens classic.html where add-in commands are missing (DefaultSettings), and the build has it", () => {
+    expect(doc.OfficeApp.DefaultSettings[0].SourceLocation[0].$.DefaultValue).toBe("https://localhost:3000/classic.html");
+    expect(buildOutputs()).toContain("classic.html");
   });
 });

@@ -2,7 +2,13 @@
  * A strict fake of the Excel JavaScript API, for the subset the ZiPing host uses. Stricter than
  * office-addin-mock where it matters: a property read before `load` + `sync` throws, writes take
  * effect only at `sync`, formulas are recalculated, every `Excel.run` counts its syncs, and a
- * request over the payload limit fails the way Excel on the web does.
+ * request over the payload limit fails the way Excel on the web does. Also as the documentation says:
+ * an API of a requirement set the Excel lacks fails its request (ApiNotFound), so an Excel 2016
+ * (ExcelApi 1.1) can be played; getUsedRange(true) counts values only, getUsedRange() also merged and
+ * formatted cells; merged areas are those whose top-left cell lies in the range, clipped to it
+ * (office-js#3611), and more than 512 fail; a method called on a null object fails the request; the
+ * Dialog API opens one dialog per host page (12007 otherwise), closes asynchronously, and carries
+ * messages only from a page that called Office.onReady.
  */
 import { CellValue, WorkbookSnapshot, RangeRef, evaluateFormula, isCellError, parseFormula, parseQuantity, parseRangeA1, rangeToA1, toA1 } from "../../src/engine";
 
@@ -36,7 +42,10 @@ export class FakeExcel {
   /** Merged areas above which getMergedAreasOrNullObject fails, as Excel does above 512. */
   maxMergedAreas = 512;
   settings = new Map<string, unknown>();
-  requirementSets: Record<string, string> = { ExcelApi: "1.14" };
+  requirementSets: Record<string, string> = { ExcelApi: "1.14", DialogApi: "1.2", SharedRuntime: "1.1" };
+  /** The Dialog API of this Excel (see FakeDialogs). */
+  readonly dialogs = new FakeDialogs();
+  platform = "PC";
 
   constructor(snapshot: WorkbookSnapshot) {
     this.sheets = snapshot.sheets.map((s) => {
@@ -63,11 +72,14 @@ export class FakeExcel {
   /** What the global `Office` would be. */
   get office() {
     const settings = this.settings;
-    const sets = this.requirementSets;
     return {
       AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+      EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+      PlatformType: { PC: "PC", Mac: "Mac", OfficeOnline: "OfficeOnline" },
       context: {
-        requirements: { isSetSupported: (name: string, v: string) => !!sets[name] && Number(sets[name].split(".")[1]) >= Number(v.split(".")[1]) },
+        requirements: { isSetSupported: (name: string, v: string) => supports(this.requirementSets, name, v) },
+        platform: this.platform,
+        ui: this.dialogs.ui,
         document: {
           settings: {
             get: (k: string) => (settings.has(k) ? settings.get(k) : null),
@@ -113,13 +125,16 @@ export class FakeExcel {
       }
   }
 
-  usedBounds(sheet: number): RangeRef | undefined {
+  /** The used range: cells with values (valuesOnly), or also formatted and merged cells. */
+  usedBounds(sheet: number, valuesOnly = true): RangeRef | undefined {
     let b: RangeRef | undefined;
+    const add = (r: RangeRef) => (b = b ? { top: Math.min(b.top, r.top), left: Math.min(b.left, r.left), bottom: Math.max(b.bottom, r.bottom), right: Math.max(b.right, r.right) } : { ...r });
     for (const [k, cell] of this.sheets[sheet].cells) {
-      if ((cell.v === null || cell.v === "") && !cell.f) continue;
+      if ((cell.v === null || cell.v === "") && !cell.f && (valuesOnly || (!cell.fmt && !cell.fill))) continue;
       const [r, c] = k.split(":").map(Number);
-      b = b ? { top: Math.min(b.top, r), left: Math.min(b.left, c), bottom: Math.max(b.bottom, r), right: Math.max(b.right, c) } : { top: r, left: c, bottom: r, right: c };
+      add({ top: r, left: c, bottom: r, right: c });
     }
+    if (!valuesOnly) for (const m of this.sheets[sheet].merges) add(m);
     return b;
   }
 }
@@ -164,6 +179,12 @@ export class FakeContext {
     this.ops.push(op);
   }
 
+  /** An API of a requirement set this Excel lacks: its request fails, as ApiNotFound. */
+  require(set: string, version: string, api: string): void {
+    if (!supports(this.excel.requirementSets, set, version))
+      this.queue({ kind: "load", run: () => { throw Object.assign(new Error(`ApiNotFound: ${api} needs ${set} ${version}`), { code: "ApiNotFound" }); } });
+  }
+
   countCells(n: number): void {
     this.loadedCells += n;
   }
@@ -206,6 +227,7 @@ class FakeWorksheet extends Loadable {
     this.protection = new FakeProtection(ctx, index);
     this.onChanged = {
       add: (h) => {
+        ctx.require("ExcelApi", "1.7", "onChanged");
         ctx.queue({ kind: "write", run: () => ctx.excel.sheets[index].handlers.push(h) });
         return { context: ctx, remove: () => ctx.queue({ kind: "write", run: () => (ctx.excel.sheets[index].handlers = ctx.excel.sheets[index].handlers.filter((x) => x !== h)) }) };
       },
@@ -218,13 +240,21 @@ class FakeWorksheet extends Loadable {
     if (name === "name") return this.ctx.excel.sheets[this.index].name;
     return super.resolve(name);
   }
-  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.ctx, this.index, () => this.ctx.excel.usedBounds(this.index), true);
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.require("ExcelApi", "1.4", "getUsedRangeOrNullObject");
+    if (valuesOnly !== undefined) this.ctx.require("ExcelApi", "1.2", "getUsedRange(valuesOnly)");
+    return new FakeRange(this.ctx, this.index, () => this.ctx.excel.usedBounds(this.index, !!valuesOnly), true);
+  }
+  /** A blank sheet's used range is its top-left cell (no error). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.ctx.require("ExcelApi", "1.2", "getUsedRange(valuesOnly)");
+    return new FakeRange(this.ctx, this.index, () => this.ctx.excel.usedBounds(this.index, !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }, false);
   }
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.ctx, this.index, () => ({ top: row, left: col, bottom: row, right: col }), false);
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.ctx.require("ExcelApi", "1.7", "getRangeByIndexes");
     return new FakeRange(this.ctx, this.index, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }), false);
   }
   getRange(address: string): FakeRange {
@@ -239,6 +269,10 @@ class FakeWorksheet extends Loadable {
 class FakeProtection extends Loadable {
   constructor(ctx: FakeContext, private readonly sheet: number) {
     super(ctx);
+  }
+  override load(props: string | string[]): this {
+    this.ctx.require("ExcelApi", "1.2", "worksheet.protection");
+    return super.load(props);
   }
   get protected(): boolean {
     return this.get("protected");
@@ -279,6 +313,9 @@ class FakeRangeAreas extends Loadable {
     return this.get("isNullObject");
   }
   override load(props: string | string[]): this {
+    this.ctx.require("ExcelApi", "1.13", "getMergedAreasOrNullObject");
+    // A method called on a null object (a blank sheet's getUsedRangeOrNullObject) fails the request.
+    this.ctx.queue({ kind: "load", run: () => { if (this.range.isNull()) throw Object.assign(new Error("ItemNotFound: the range is a null object"), { code: "ItemNotFound" }); } });
     super.load(props);
     this.ctx.queue({ kind: "load", run: () => this.loaded.set("isNullObject", this.areas().length === 0) });
     return this;
@@ -286,8 +323,11 @@ class FakeRangeAreas extends Loadable {
   private areas(): RangeRef[] {
     const b = this.range.bounds();
     if (!b) return [];
-    // As in Excel (office-js#3611): areas whose top-left cell lies in the range, whole.
-    return this.range.sheet().merges.filter((m) => m.top >= b.top && m.left >= b.left && m.top <= b.bottom && m.left <= b.right);
+    // Areas whose top-left cell lies in the range (office-js#3611), clipped to the range.
+    return this.range
+      .sheet()
+      .merges.filter((m) => m.top >= b.top && m.left >= b.left && m.top <= b.bottom && m.left <= b.right)
+      .map((m) => ({ top: m.top, left: m.left, bottom: Math.min(m.bottom, b.bottom), right: Math.min(m.right, b.right) }));
   }
   protected override resolve(name: string): unknown {
     if (this.areas().length > this.ctx.excel.maxMergedAreas) throw Object.assign(new Error("Too many merged areas"), { code: "GeneralException" });
@@ -304,6 +344,10 @@ class FakeRange extends Loadable {
   }
   sheet(): FakeSheet {
     return this.ctx.excel.sheets[this.sheetIndex];
+  }
+  /** A null object: an OrNullObject range that has no cells. */
+  isNull(): boolean {
+    return this.nullable && this.bounds() === undefined;
   }
   private ws?: FakeWorksheet;
   get worksheet(): FakeWorksheet {
@@ -429,6 +473,99 @@ class FakeRange extends Loadable {
   }
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.ctx, this);
+  }
+}
+
+function supports(sets: Record<string, string>, name: string, v: string): boolean {
+  const have = sets[name];
+  if (!have) return false;
+  const [a, b] = have.split(".").map(Number);
+  const [c, d] = v.split(".").map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+interface OpenDialog {
+  url: string;
+  closed: boolean;
+  handlers: Map<string, ((arg: { message?: string; origin?: string; error?: number }) => void)[]>;
+  /** The dialog page's own Office: ui.messageParent only once its Office.onReady has run. */
+  page: { onReadyCalled: boolean; messageParent(message: string): void };
+}
+
+/**
+ * The Dialog API as the documentation describes it (dialog-api-in-office-add-ins.md,
+ * dialog-best-practices.md, dialog-handle-errors-events.md): one dialog per host page, a second
+ * displayDialogAsync fails with 12007; close() is asynchronous (the dialog is gone only after the
+ * current task); a message reaches the host page only through a DialogMessageReceived handler, and
+ * only from a page that has called Office.onReady; the user's X raises DialogEventReceived 12006.
+ */
+export class FakeDialogs {
+  opened: OpenDialog[] = [];
+  get current(): OpenDialog | undefined {
+    return this.opened.find((d) => !d.closed);
+  }
+  /** Dialogs that are open, or closing, from the host page. */
+  private busy = 0;
+  readonly ui = {
+    displayDialogAsync: (url: string, _options: unknown, callback?: (r: { status: string; value?: unknown; error?: { code: number; message: string } }) => void) => {
+      if (this.busy > 0) {
+        callback?.({ status: "failed", error: { code: 12007, message: "A dialog box is already opened from this host window." } });
+        return;
+      }
+      this.busy++;
+      const d: OpenDialog = {
+        url,
+        closed: false,
+        handlers: new Map(),
+        page: {
+          onReadyCalled: false,
+          messageParent: (message: string) => {
+            if (!d.page.onReadyCalled) throw new TypeError("Cannot read properties of undefined (reading 'messageParent'): Office is not initialized");
+            if (d.closed) return;
+            for (const h of d.handlers.get("dialogMessageReceived") ?? []) h({ message, origin: new URL(url).origin });
+          },
+        },
+      };
+      this.opened.push(d);
+      const dialog = {
+        addEventHandler: (type: string, handler: (arg: { message?: string; error?: number }) => void) => d.handlers.set(type, [...(d.handlers.get(type) ?? []), handler]),
+        close: () => {
+          if (d.closed) return;
+          d.closed = true;
+          // Asynchronous: another dialog can open only after the current task.
+          setTimeout(() => this.busy--, 0);
+        },
+        messageChild: () => undefined,
+      };
+      callback?.({ status: "succeeded", value: dialog });
+    },
+  };
+  /**
+   * The Office a dialog page sees: Office.context.ui exists only once the page's Office.onReady has
+   * run, and then offers messageParent (to this dialog's host page).
+   */
+  pageOffice(d: OpenDialog | undefined = this.current) {
+    if (!d) throw new Error("no dialog is open");
+    let ready = false;
+    return {
+      onReady(cb?: () => void) {
+        ready = true;
+        d.page.onReadyCalled = true;
+        cb?.();
+        return Promise.resolve({ host: "Excel", platform: "PC" });
+      },
+      get context() {
+        return ready ? { ui: { messageParent: (m: string) => d.page.messageParent(m) } } : undefined;
+      },
+    };
+  }
+  /** The user closes the dialog with its X. */
+  userCloses(): void {
+    const d = this.current;
+    if (!d) return;
+    d.closed = true;
+    this.busy--;
+    for (const h of d.handlers.get("dialogEventReceived") ?? []) h({ error: 12006 });
   }
 }
 

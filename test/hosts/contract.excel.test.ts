@@ -55,7 +55,7 @@ describe("the Excel host's round trips", () => {
     expect(direct.runs).toEqual([2]);
   });
 
-  it("reads without merged areas when Excel refuses to list them (over 512)", async () => {
+  it("reads a sheet without merged areas when Excel refuses to list them even in parts", async () => {
     fake.maxMergedAreas = 10;
     const snap = await new ExcelHost(new MemoryStorage()).readSnapshot();
     expect(snap.sheets[0].merges).toEqual([]);
@@ -131,5 +131,62 @@ describe("the Excel host's round trips", () => {
         return ctx.workbook.worksheets.items;
       }),
     ).rejects.toThrow(/PropertyNotLoaded/);
+  });
+});
+
+describe("the Excel host's merged areas", () => {
+  const mergeCount = (snap: { sheets: { merges: unknown[] }[] }) => snap.sheets.map((x) => x.merges.length);
+
+  it("keeps a form's merges when another sheet is blank (no method is called on a null used range)", async () => {
+    const sample = await exampleSnapshot();
+    installFakeExcel({ sheets: [{ name: "空白", cells: [], merges: [] }, ...sample.sheets] });
+    const snap = await new ExcelHost(new MemoryStorage()).readSnapshot();
+    expect(mergeCount(snap)).toEqual([0, sample.sheets[0].merges.length]);
+  });
+
+  it("finds a merge whose top-left cell lies outside the values' used range", async () => {
+    const form = buildForm(withSpec({ rowOffset: 2 }));
+    const banner = { top: 0, left: 0, bottom: 1, right: 6 }; // an empty merged banner above the form
+    form.sheets[0].merges.push(banner);
+    installFakeExcel(form);
+    const snap = await new ExcelHost(new MemoryStorage()).readSnapshot();
+    expect(snap.sheets[0].merges).toContainEqual(banner);
+    expect(snap.sheets[0].merges).toHaveLength(form.sheets[0].merges.length);
+  });
+
+  it("reads a sheet above 512 areas in parts, whole areas across the parts, and never costs another sheet its merges", async () => {
+    const sample = await exampleSnapshot();
+    const ledger = { name: "明细", cells: [] as { v: string }[][], merges: [] as { top: number; left: number; bottom: number; right: number }[] };
+    for (let r = 0; r < 600; r++) {
+      ledger.cells.push([{ v: `项目${r}` }]);
+      ledger.merges.push({ top: r, left: 0, bottom: r, right: 1 });
+    }
+    const across = { top: 190, left: 2, bottom: 215, right: 2 }; // crosses the first part's last row
+    ledger.merges.push(across);
+    installFakeExcel({ sheets: [...sample.sheets, ledger] });
+    const snap = await new ExcelHost(new MemoryStorage()).readSnapshot();
+    expect(mergeCount(snap)).toEqual([sample.sheets[0].merges.length, 601]);
+    expect(snap.sheets[1].merges).toContainEqual(across);
+  });
+
+  it("reads Excel 2016 (ExcelApi 1.1 only): cells, no protection or merges asked for, writes guarded", async () => {
+    const sample = await exampleSnapshot();
+    const fake = installFakeExcel(sample);
+    fake.requirementSets = { ExcelApi: "1.1", DialogApi: "1.1" };
+    const host = new ExcelHost(new MemoryStorage());
+    const snap = await host.readSnapshot();
+    expect(snap.sheets[0].cells[4][3]).toEqual({ v: 18372.1, fmt: "0.00" });
+    expect(snap.sheets[0].merges).toEqual([]);
+    const out = await host.applyPatch({ changes: [{ cell: { sheet: 0, row: 5, col: 6 }, expected: { value: -10145.17 }, value: 1, source: "t" }] });
+    expect(out.applied).toHaveLength(1);
+    expect(fake.cell(0, "G6")!.v).toBe(1);
+    await expect(host.onSheetChanged(0, () => undefined)).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("says whether a download works: not on Mac", async () => {
+    installFakeExcel(await exampleSnapshot());
+    expect(new ExcelHost(new MemoryStorage()).canDownload).toBe(true);
+    (globalThis as unknown as { Office: { context: { platform: string } } }).Office.context.platform = "Mac";
+    expect(new ExcelHost(new MemoryStorage()).canDownload).toBe(false);
   });
 });

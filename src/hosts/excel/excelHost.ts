@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { CellAddress, CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, guardWrite, parseRangeA1, toA1 } from "../../engine";
+import { CellAddress, CellSnapshot, CellValue, Patch, RangeRef, SheetSnapshot, WorkbookSnapshot, guardWrite, parseRangeA1, rangeToA1, toA1 } from "../../engine";
 import { ApplyOutcome, CellState, Host, HostStorage } from "../types";
 import { excelErrorMessage } from "./errors";
 
@@ -71,10 +71,33 @@ export class DocumentSettingsStorage implements HostStorage {
   }
 }
 
+/** What this Excel supports, asked once per read (Excel 2016 has ExcelApi 1.1 only, 2019 up to 1.7). */
+function apiLevel() {
+  return {
+    valuesOnly: supports("ExcelApi", "1.2"),
+    protection: supports("ExcelApi", "1.2"),
+    orNull: supports("ExcelApi", "1.4"),
+    byIndexes: supports("ExcelApi", "1.7"),
+    merges: supports("ExcelApi", "1.13"),
+  };
+}
+type ApiLevel = ReturnType<typeof apiLevel>;
+
+/** Rows per request when one sheet's merged areas must be read in parts (Excel refuses above 512 areas). */
+const MERGE_BLOCK_ROWS = 200;
+
+/** The used range with values, as far as this Excel can say (a blank sheet: null, or its A1 before 1.4). */
+function valuesRange(ws: Excel.Worksheet, api: ApiLevel): Excel.Range {
+  if (api.orNull) return ws.getUsedRangeOrNullObject(true);
+  return api.valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
+}
+
 /**
  * The Office.js host. Reads in one Excel.run with two syncs (sheet list, then every sheet's used
- * range with values, formulas, number formats and merged areas); writes with two syncs (re-read the
- * target cells and sheet protection, then write what still matches). Never unprotects a sheet.
+ * range with values, formulas, number formats, and the merged areas over the range that holds them);
+ * writes with two syncs (re-read the target cells and sheet protection, then write what still
+ * matches). Never unprotects a sheet. Uses only what the Excel at hand supports: on ExcelApi 1.1
+ * (Excel 2016) it reads without protection and merges.
  */
 export class ExcelHost implements Host {
   readonly kind = "excel" as const;
@@ -98,49 +121,55 @@ export class ExcelHost implements Host {
       return await this.readAll(true);
     } catch (e) {
       if (isPayloadError(e)) return this.readChunked();
-      // getMergedAreasOrNullObject fails above 512 merged areas: read without them rather than not at all.
+      // One sheet's merged areas failed the request (above 512): the cells without them, then each
+      // sheet's merges on its own, so that one sheet never costs the others theirs.
       return this.readAll(false);
     }
   }
 
-  private async readAll(withMerges: boolean): Promise<WorkbookSnapshot> {
-    const merges = withMerges && supports("ExcelApi", "1.13");
+  private async readAll(mergesInBatch: boolean): Promise<WorkbookSnapshot> {
+    const api = apiLevel();
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
       const reads = sheets.items.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
+        const used = valuesRange(ws, api);
         used.load("rowIndex,columnIndex,values,formulas,numberFormat");
-        const areas = merges ? used.getMergedAreasOrNullObject() : undefined;
+        // Merged areas over the whole used range (with formats), which holds every merge: a merge whose
+        // top-left cell is outside the values' range would be missed there. getUsedRange never returns
+        // a null object (a blank sheet gives its A1), so nothing is asked of a null object.
+        const areas = api.merges && mergesInBatch ? ws.getUsedRange(false).getMergedAreasOrNullObject() : undefined;
         areas?.load("address");
-        ws.protection.load("protected");
+        if (api.protection) ws.protection.load("protected");
         return { ws, used, areas };
       });
       await context.sync();
       this.sheetNames = reads.map((r) => r.ws.name);
-      return {
-        sheets: reads.map(({ ws, used, areas }) => {
-          const cells: (CellSnapshot | undefined)[][] = [];
-          if (!used.isNullObject) fill(cells, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat);
-          const sheet: SheetSnapshot = { name: ws.name, cells, merges: areas && !areas.isNullObject ? parseAreas(areas.address) : [] };
-          if (ws.protection.protected) sheet.protected = true;
-          return sheet;
-        }),
-      };
+      const out: SheetSnapshot[] = [];
+      for (const { ws, used, areas } of reads) {
+        const cells: (CellSnapshot | undefined)[][] = [];
+        if (!used.isNullObject) fill(cells, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat);
+        const sheet: SheetSnapshot = { name: ws.name, cells, merges: areas && !areas.isNullObject ? parseAreas(areas.address) : [] };
+        if (api.protection && ws.protection.protected) sheet.protected = true;
+        if (api.merges && !mergesInBatch) sheet.merges = await sheetMerges(context, ws, api);
+        out.push(sheet);
+      }
+      return { sheets: out };
     });
   }
 
-  /** Above the web's payload limit: dimensions first, then the cells in blocks of rows. */
+  /** Above the web's payload limit: dimensions first, then the cells in blocks of rows; merges per sheet. */
   private async readChunked(): Promise<WorkbookSnapshot> {
+    const api = apiLevel();
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await context.sync();
       const dims = sheets.items.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
+        const used = valuesRange(ws, api);
         used.load("rowIndex,columnIndex,rowCount,columnCount");
-        ws.protection.load("protected");
+        if (api.protection) ws.protection.load("protected");
         return { ws, used };
       });
       await context.sync();
@@ -149,41 +178,53 @@ export class ExcelHost implements Host {
       for (const { ws, used } of dims) {
         const cells: (CellSnapshot | undefined)[][] = [];
         const sheet: SheetSnapshot = { name: ws.name, cells, merges: [] };
-        if (ws.protection.protected) sheet.protected = true;
+        if (api.protection && ws.protection.protected) sheet.protected = true;
         out.push(sheet);
-        if (used.isNullObject) continue;
-        const step = Math.max(1, Math.floor((this.options.chunkCells ?? CHUNK_CELLS) / Math.max(1, used.columnCount)));
-        for (let r = 0; r < used.rowCount; r += step) {
-          const rows = Math.min(step, used.rowCount - r);
-          const block = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
-          block.load("values,formulas,numberFormat");
-          const areas = supports("ExcelApi", "1.13") ? block.getMergedAreasOrNullObject() : undefined;
-          areas?.load("address");
-          await context.sync();
-          fill(cells, used.rowIndex + r, used.columnIndex, block.values, block.formulas, block.numberFormat);
-          if (areas && !areas.isNullObject) sheet.merges.push(...parseAreas(areas.address));
+        if (!used.isNullObject) {
+          const step = Math.max(1, Math.floor((this.options.chunkCells ?? CHUNK_CELLS) / Math.max(1, used.columnCount)));
+          for (let r = 0; r < used.rowCount; r += step) {
+            const rows = Math.min(step, used.rowCount - r);
+            const block = rangeAt(ws, api, used.rowIndex + r, used.columnIndex, rows, used.columnCount);
+            block.load("values,formulas,numberFormat");
+            await context.sync();
+            fill(cells, used.rowIndex + r, used.columnIndex, block.values, block.formulas, block.numberFormat);
+          }
         }
+        if (api.merges) sheet.merges = await sheetMerges(context, ws, api);
       }
       return { sheets: out };
     });
   }
 
-  /** Re-reads only the form's sheet after an edit: one Excel.run, one sync. */
+  /** Re-reads only the form's sheet after an edit: one Excel.run, one sync (more only for its merges). */
   async readSheet(index: number, previous: WorkbookSnapshot): Promise<WorkbookSnapshot> {
     const name = previous.sheets[index]?.name;
     if (!name) return this.readSnapshot();
+    const api = apiLevel();
     return Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
-      const used = ws.getUsedRangeOrNullObject(true);
+      const used = valuesRange(ws, api);
       used.load("rowIndex,columnIndex,values,formulas,numberFormat");
-      const areas = supports("ExcelApi", "1.13") ? used.getMergedAreasOrNullObject() : undefined;
+      const areas = api.merges ? ws.getUsedRange(false).getMergedAreasOrNullObject() : undefined;
       areas?.load("address");
-      ws.protection.load("protected");
-      await context.sync();
+      if (api.protection) ws.protection.load("protected");
+      let mergesFailed = false;
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!areas || isPayloadError(e)) throw e;
+        mergesFailed = true; // above 512 areas: the cells first, then the merges in parts
+        used.load("rowIndex,columnIndex,values,formulas,numberFormat");
+        if (api.protection) ws.protection.load("protected");
+        await context.sync();
+      }
       const cells: (CellSnapshot | undefined)[][] = [];
       if (!used.isNullObject) fill(cells, used.rowIndex, used.columnIndex, used.values, used.formulas, used.numberFormat);
-      const sheet: SheetSnapshot = { name, cells, merges: areas && !areas.isNullObject ? parseAreas(areas.address) : previous.sheets[index].merges };
-      if (ws.protection.protected) sheet.protected = true;
+      let merges = previous.sheets[index].merges;
+      if (mergesFailed) merges = await sheetMerges(context, ws, api);
+      else if (areas) merges = areas.isNullObject ? [] : parseAreas(areas.address);
+      const sheet: SheetSnapshot = { name, cells, merges };
+      if (api.protection && ws.protection.protected) sheet.protected = true;
       const sheets = previous.sheets.slice();
       sheets[index] = sheet;
       return { ...previous, sheets };
@@ -199,13 +240,14 @@ export class ExcelHost implements Host {
   async applyPatch(patch: Patch): Promise<ApplyOutcome> {
     const outcome: ApplyOutcome = { applied: [], skipped: [] };
     if (patch.changes.length === 0) return outcome;
+    const api = apiLevel();
     return Excel.run(async (context) => {
       const sheetProxies = new Map<number, Excel.Worksheet>();
       const targets = patch.changes.map((change) => {
         let ws = sheetProxies.get(change.cell.sheet);
         if (!ws) {
           ws = context.workbook.worksheets.getItem(this.nameOf(change.cell.sheet));
-          ws.protection.load("protected");
+          if (api.protection) ws.protection.load("protected");
           sheetProxies.set(change.cell.sheet, ws);
         }
         const range = ws.getCell(change.cell.row, change.cell.col);
@@ -218,7 +260,8 @@ export class ExcelHost implements Host {
         const f = range.formulas[0][0];
         const before: CellState = { value: toValue(range.values[0][0]) };
         if (typeof f === "string" && f.startsWith("=")) before.formula = f.slice(1);
-        const reason = guardWrite(change, { sheetName: this.nameOf(change.cell.sheet), protected: ws.protection.protected, current: before });
+        // Before ExcelApi 1.2 protection cannot be read: a protected sheet then refuses the write itself.
+        const reason = guardWrite(change, { sheetName: this.nameOf(change.cell.sheet), protected: api.protection && ws.protection.protected, current: before });
         if (reason) {
           outcome.skipped.push({ change, reason });
           continue;
@@ -257,6 +300,8 @@ export class ExcelHost implements Host {
   }
 
   async onSheetChanged(sheet: number, callback: () => void): Promise<() => void> {
+    // Worksheet.onChanged is ExcelApi 1.7: without it the pane re-checks on 一键校验 only.
+    if (!supports("ExcelApi", "1.7")) throw Object.assign(new Error("onChanged needs ExcelApi 1.7"), { code: "ApiNotFound" });
     const name = this.nameOf(sheet);
     const handle = await Excel.run(async (context) => {
       const ws = context.workbook.worksheets.getItem(name);
@@ -305,5 +350,71 @@ export class ExcelHost implements Host {
       await context.sync();
     });
     this.marks.clear();
+  }
+}
+
+/** A block of cells by its indexes (getRangeByIndexes needs ExcelApi 1.7; an A1 address works everywhere). */
+function rangeAt(ws: Excel.Worksheet, api: ApiLevel, row: number, col: number, rows: number, cols: number): Excel.Range {
+  if (api.byIndexes) return ws.getRangeByIndexes(row, col, rows, cols);
+  return ws.getRange(rangeToA1({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+}
+
+/**
+ * One sheet's merged areas, on its own: over the whole used range when Excel lists them (at most
+ * 512), otherwise in blocks of rows. Excel gives the areas whose top-left cell lies in the block,
+ * clipped to it, so an area that reaches the block's last row is asked again over the rows below.
+ * A sheet whose merges cannot be read at all is read without them; it never fails the others.
+ */
+async function sheetMerges(context: Excel.RequestContext, ws: Excel.Worksheet, api: ApiLevel): Promise<RangeRef[]> {
+  try {
+    const areas = ws.getUsedRange(false).getMergedAreasOrNullObject();
+    areas.load("address");
+    await context.sync();
+    return areas.isNullObject ? [] : parseAreas(areas.address);
+  } catch (e) {
+    if (isPayloadError(e)) return [];
+  }
+  try {
+    const full = ws.getUsedRange(false);
+    full.load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    const out: RangeRef[] = [];
+    const last = full.rowIndex + full.rowCount - 1;
+    for (let r = full.rowIndex; r <= last; r += MERGE_BLOCK_ROWS) {
+      const bottom = Math.min(last, r + MERGE_BLOCK_ROWS - 1);
+      try {
+        const areas = rangeAt(ws, api, r, full.columnIndex, bottom - r + 1, full.columnCount).getMergedAreasOrNullObject();
+        areas.load("address");
+        await context.sync();
+        const found = areas.isNullObject ? [] : parseAreas(areas.address);
+        // Areas reaching the block's last row may go on below it: asked again over the rows below
+        // (a block's worth more); should that fail, the clipped areas are kept.
+        const cut = bottom < last ? found.filter((a) => a.bottom === bottom) : [];
+        const again = cut.map((a) => {
+          const rest = rangeAt(ws, api, a.top, a.left, Math.min(last, bottom + MERGE_BLOCK_ROWS) - a.top + 1, a.right - a.left + 1).getMergedAreasOrNullObject();
+          rest.load("address");
+          return { a, rest };
+        });
+        let whole = false;
+        if (again.length) {
+          try {
+            await context.sync();
+            whole = true;
+          } catch {
+            /* kept clipped */
+          }
+        }
+        for (const x of found) {
+          const g = whole ? again.find((y) => y.a === x) : undefined;
+          const longer = g && !g.rest.isNullObject ? parseAreas(g.rest.address).find((y) => y.top === x.top && y.left === x.left) : undefined;
+          out.push(longer ?? x);
+        }
+      } catch {
+        /* this block's merges are left out; the rest of the sheet keeps its own */
+      }
+    }
+    return out;
+  } catch {
+    return [];
   }
 }
