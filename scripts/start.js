@@ -9,11 +9,12 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const { spawn, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
+const { launch, stop } = require("./launch");
 
 const ROOT = path.join(__dirname, "..");
 const STATE = path.join(ROOT, ".tmp");
-const PID_FILE = path.join(STATE, "server.pid");
+const STATE_FILE = path.join(STATE, "server.json");
 const LOG_FILE = path.join(STATE, "server.log");
 const PORT = Number(process.env.ZIPING_PORT || 3000);
 
@@ -47,51 +48,22 @@ async function certificates() {
   return present() ? { cert: defaults.localhostCertificatePath, key: defaults.localhostKeyPath } : undefined;
 }
 
-function stopPrevious() {
-  if (!fs.existsSync(PID_FILE)) return;
-  const pid = Number(fs.readFileSync(PID_FILE, "utf8"));
-  try {
-    process.kill(pid);
-  } catch {
-    /* already gone */
-  }
-  fs.unlinkSync(PID_FILE);
-}
-
-async function waitUntilServing(url) {
-  const mod = url.startsWith("https") ? require("https") : require("http");
-  for (let i = 0; i < 50; i++) {
-    const ok = await new Promise((resolve) => {
-      const req = mod.get(url, { rejectUnauthorized: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode === 200);
-      });
-      req.on("error", () => resolve(false));
-    });
-    if (ok) return true;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return false;
-}
-
 async function main() {
   fs.mkdirSync(STATE, { recursive: true });
-  stopPrevious();
+  // A server this checkout started before is stopped; anyone else's is left alone.
+  const previous = await stop(STATE_FILE);
+  if (previous.startsWith("已停止")) say(previous);
   say("正在构建（任务窗格、命令页、演示页）…");
   await build();
   const tls = await certificates();
-  const args = [path.join(__dirname, "serve.js"), "--dir", path.join(ROOT, "dist", "addin"), "--port", String(PORT)];
-  if (tls) args.push("--cert", tls.cert, "--key", tls.key);
-  const log = fs.openSync(LOG_FILE, "a");
-  const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", log, log], cwd: ROOT });
-  child.unref();
-  fs.writeFileSync(PID_FILE, String(child.pid));
-  const base = `${tls ? "https" : "http"}://localhost:${PORT}/`;
-  if (!(await waitUntilServing(`${base}index.html`))) {
-    say(`服务没有启动，请查看 ${path.relative(ROOT, LOG_FILE)}（端口 ${PORT} 是否被占用？可用 ZIPING_PORT=3001 npm start 换一个端口）。`);
+  const started = await launch({ dir: path.join(ROOT, "dist", "addin"), port: PORT, tls, stateFile: STATE_FILE, logFile: LOG_FILE });
+  if (!started.ok) {
+    say(`服务没有启动：${started.reason || `请查看 ${path.relative(ROOT, LOG_FILE)}`}`);
     process.exitCode = 1;
     return;
   }
+  const base = `${started.scheme}://localhost:${started.port}/`;
+  if (started.port !== PORT) say(`端口 ${PORT} 已被其他程序占用，改用 ${started.port}。（Excel 加载项的 manifest.xml 指向端口 3000：在 Excel 中使用前，请先关闭占用该端口的程序再 npm start。）`);
   say("");
   say(`演示页面：${base}index.html`);
   say(`任务窗格：${base}taskpane.html（在 Excel 中加载 manifest.xml 后使用）`);

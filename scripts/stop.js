@@ -1,25 +1,15 @@
 #!/usr/bin/env node
 "use strict";
-/** npm stop: stops the server `npm start` left running (and unloads the add-in where it sideloaded it). */
-const fs = require("fs");
+/** npm stop: stops the server `npm start` left running, and only that one (and unloads the add-in where it sideloaded it). */
 const path = require("path");
 const { spawnSync } = require("child_process");
+const { stop } = require("./launch");
 
 const ROOT = path.join(__dirname, "..");
-const PID_FILE = path.join(ROOT, ".tmp", "server.pid");
 
-if (fs.existsSync(PID_FILE)) {
-  const pid = Number(fs.readFileSync(PID_FILE, "utf8"));
-  try {
-    process.kill(pid);
-    console.log(`已停止服务（进程 ${pid}）。`);
-  } catch {
-    console.log("服务已经不在运行。");
+stop(path.join(ROOT, ".tmp", "server.json")).then((said) => {
+  console.log(said);
+  if (process.platform === "win32" || process.platform === "darwin") {
+    spawnSync(process.platform === "win32" ? "npx.cmd" : "npx", ["office-addin-dev-settings", "unregister", "manifest.xml"], { cwd: ROOT, stdio: "ignore" });
   }
-  fs.unlinkSync(PID_FILE);
-} else {
-  console.log("没有由 npm start 启动的服务。");
-}
-if (process.platform === "win32" || process.platform === "darwin") {
-  spawnSync(process.platform === "win32" ? "npx.cmd" : "npx", ["office-addin-dev-settings", "unregister", "manifest.xml"], { cwd: ROOT, stdio: "ignore" });
-}
+});

@@ -1,4 +1,4 @@
-import { Analysis, CellAddress, CellChange, Patch, WorkbookSnapshot, addressToA1, analyze, foundForm, hasErrors } from "../engine";
+import { Analysis, CellAddress, CellChange, LayoutFamily, Patch, WorkbookSnapshot, addressToA1, analyze, foundForm, hasErrors } from "../engine";
 import { ApplyOutcome, Host } from "../hosts/types";
 import { Journal } from "./journal";
 import { Observable } from "./observable";
@@ -15,7 +15,18 @@ export interface AssistantState {
   undoLabel?: string;
   /** Whether the findings' cells are marked with a fill in the sheet. */
   marking: boolean;
+  /** When the workbook was last checked, and how many times since the pane opened. */
+  checkedAt?: Date;
+  checks: number;
+  /**
+   * What the last write did, and where it was asked for: the pane shows its message beside the button
+   * that caused it (a finding's 应用, the toolbar, the wording panel), not at the top of a scrolled pane.
+   */
+  lastAction?: { origin: string; message: string; cells: CellAddress[] };
 }
+
+/** Where an action was asked for: the toolbar, the wording panel, or a finding (by its key). */
+export type Origin = string;
 
 /**
  * The pane's and the ribbon command's one controller: read → analyze → apply → re-check, with the
@@ -30,7 +41,7 @@ export class Assistant extends Observable<AssistantState> {
   private ownWriteUntil = 0;
 
   constructor(readonly host: Host, private readonly options: { debounceMs?: number } = {}) {
-    super({ status: "idle", skipped: [], canUndo: false, marking: false });
+    super({ status: "idle", skipped: [], canUndo: false, marking: false, checks: 0 });
     this.journal = new Journal(host.storage);
   }
 
@@ -69,11 +80,22 @@ export class Assistant extends Observable<AssistantState> {
     }
   }
 
+  /** Layout families the user imported (the pane keeps them with its other local data). */
+  private layouts: LayoutFamily[] = [];
+
+  /** Uses these layout families from the next check on. */
+  setLayouts(layouts: LayoutFamily[]): void {
+    this.layouts = layouts;
+  }
+
   private finishCheck(snapshot: WorkbookSnapshot): Analysis {
-    const analysis = analyze(snapshot);
+    const analysis = analyze(snapshot, { layouts: this.layouts });
     const errors = analysis.findings.filter((f) => f.severity === "error").length;
-    const message = foundForm(analysis) ? (analysis.findings.length === 0 ? "校验通过：没有发现问题" : `发现强制问题 ${errors} 项、提示 ${analysis.findings.length - errors} 项`) : analysis.recognition.reason;
-    this.set({ status: "idle", analysis, snapshot, message });
+    const result = foundForm(analysis) ? (analysis.findings.length === 0 ? "校验通过：没有发现问题。" : `发现强制问题 ${errors} 项、提示 ${analysis.findings.length - errors} 项。`) : analysis.recognition.reason;
+    const checkedAt = new Date();
+    // A second 一键校验 says it checked again, and when: the list may look the same.
+    const again = this.state.checks > 0 ? `已重新校验（${clock(checkedAt)}）：` : "";
+    this.set({ status: "idle", analysis, snapshot, message: `${again}${result ?? ""}`, checkedAt, checks: this.state.checks + 1 });
     void this.watch(analysis);
     if (this.state.marking) void this.refreshMarks();
     return analysis;
@@ -138,9 +160,9 @@ export class Assistant extends Observable<AssistantState> {
     this.stopWatching?.();
   }
 
-  private async applyChanges(changes: CellChange[], label: string): Promise<ApplyOutcome | undefined> {
+  private async applyChanges(changes: CellChange[], label: string, origin: Origin): Promise<ApplyOutcome | undefined> {
     if (changes.length === 0) return undefined;
-    this.set({ status: "applying" });
+    this.set({ status: "applying", lastAction: undefined });
     try {
       this.ownWriteUntil = Date.now() + 2000;
       const outcome = await this.host.applyPatch({ changes } as Patch);
@@ -149,34 +171,48 @@ export class Assistant extends Observable<AssistantState> {
       this.set({ status: "idle", skipped });
       await this.check();
       const done = outcome.applied.length;
-      this.set({ skipped, message: done ? `已修改 ${done} 处${skipped.length ? `，${skipped.length} 处未修改` : ""}。${this.state.message ?? ""}` : `没有修改任何单元格：${skipped[0]?.reason ?? ""}` });
+      const cells = outcome.applied.map((a) => a.change.cell);
+      const message = done ? `已修改 ${cells.map((c) => addressToA1(c)).join("、")}${skipped.length ? `，${skipped.length} 处未修改` : ""}。` : `没有修改任何单元格：${skipped[0]?.reason ?? ""}。`;
+      // From the toolbar the status line beside it says both; elsewhere the result is said where it was asked for.
+      this.set({ skipped, message: origin === "toolbar" ? `${message}${this.state.message ?? ""}` : this.state.message, lastAction: { origin, message, cells } });
+      await this.showCell(cells[0]);
       return outcome;
     } catch (e) {
-      this.set({ status: "error", message: failureMessage(this.host, e) });
+      this.set({ status: "error", message: failureMessage(this.host, e), lastAction: { origin, message: failureMessage(this.host, e), cells: [] } });
       return undefined;
     }
   }
 
+  /** Selects a changed cell and brings it into view: what was done is seen, not only said. */
+  private async showCell(cell: CellAddress | undefined): Promise<void> {
+    if (!cell) return;
+    try {
+      await this.host.selectCell(cell);
+    } catch {
+      // Selecting is a courtesy; the write is done.
+    }
+  }
+
   /** 应用: one finding's fix. */
-  applyFix(changes: CellChange[]): Promise<ApplyOutcome | undefined> {
-    return this.applyChanges(changes, `应用修正 ${changes.map((c) => addressToA1(c.cell)).join("、")}`);
+  applyFix(changes: CellChange[], origin: Origin = "finding"): Promise<ApplyOutcome | undefined> {
+    return this.applyChanges(changes, `应用修正 ${changes.map((c) => addressToA1(c.cell)).join("、")}`, origin);
   }
 
   /** 全部应用: every certain fix, as one patch. */
   applyAll(): Promise<ApplyOutcome | undefined> {
     const changes = this.state.analysis?.patch.changes ?? [];
-    return this.applyChanges(changes, `全部应用（${changes.length} 处）`);
+    return this.applyChanges(changes, `全部应用（${changes.length} 处）`, "toolbar");
   }
 
   /** 填充计算项: only the derived cells. */
   fillDerived(): Promise<ApplyOutcome | undefined> {
     const changes = this.state.analysis?.derivedPatch.changes ?? [];
-    return this.applyChanges(changes, `填充计算项（${changes.length} 处）`);
+    return this.applyChanges(changes, `填充计算项（${changes.length} 处）`, "toolbar");
   }
 
   /** Inserts text (a template or a suggestion) through the same guarded patch and journal. */
-  insertText(change: CellChange, label: string): Promise<ApplyOutcome | undefined> {
-    return this.applyChanges([change], label);
+  insertText(change: CellChange, label: string, origin: Origin = "wording"): Promise<ApplyOutcome | undefined> {
+    return this.applyChanges([change], label, origin);
   }
 
   /** 撤销: undoes the last apply from the journal, guarded like any write. */
@@ -184,13 +220,16 @@ export class Assistant extends Observable<AssistantState> {
     await this.journal.load();
     const entry = await this.journal.pop();
     if (!entry) return undefined;
-    this.set({ status: "applying" });
+    this.set({ status: "applying", lastAction: undefined });
     try {
       this.ownWriteUntil = Date.now() + 2000;
       const outcome = await this.host.applyPatch({ changes: entry.undo });
       const skipped = outcome.skipped.map((s) => ({ cell: addressToA1(s.change.cell), reason: s.reason }));
       await this.check();
-      this.set({ skipped, message: `已撤销「${entry.label}」${skipped.length ? `，${skipped.length} 处因已被修改而未恢复` : ""}` });
+      const cells = outcome.applied.map((a) => a.change.cell);
+      const message = `已撤销「${entry.label}」${skipped.length ? `，${skipped.length} 处因已被修改而未恢复` : ""}。`;
+      this.set({ skipped, message, lastAction: { origin: "toolbar", message, cells } });
+      await this.showCell(cells[0]);
       return outcome;
     } catch (e) {
       this.set({ status: "error", message: failureMessage(this.host, e) });
@@ -207,9 +246,10 @@ export class Assistant extends Observable<AssistantState> {
     }
   }
 
-  async select(cell: CellAddress): Promise<void> {
+  /** Selects a finding's cell; with the passage it is about, where the host can show one (the demo marks it). */
+  async select(cell: CellAddress, passage?: string): Promise<void> {
     try {
-      await this.host.selectCell(cell);
+      await this.host.selectCell(cell, passage);
     } catch (e) {
       this.set({ message: failureMessage(this.host, e) });
     }
@@ -218,6 +258,11 @@ export class Assistant extends Observable<AssistantState> {
   hasErrors(): boolean {
     return !!this.state.analysis && hasErrors(this.state.analysis);
   }
+}
+
+/** 14:05 — when a check was made, as a clock shows it. */
+function clock(d: Date): string {
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}:${String(d.getSeconds()).padStart(2, "0")}`;
 }
 
 /** One sentence ending in one 。: a message that already ends a sentence is not given a second stop. */

@@ -8,6 +8,14 @@ export interface LibraryStore {
   clear(): Promise<void>;
   loadTemplates(): Promise<SectionTemplate[]>;
   saveTemplates(t: SectionTemplate[]): Promise<void>;
+  /** The layout files the user imported (表格式样), as they were written: re-read on each load. */
+  loadLayouts(): Promise<StoredLayout[]>;
+  saveLayouts(l: StoredLayout[]): Promise<void>;
+}
+
+export interface StoredLayout {
+  file: string;
+  text: string;
 }
 
 /**
@@ -47,6 +55,14 @@ export class IndexedDbLibraryStore implements LibraryStore {
     if (this.fallback) return this.fallback.saveTemplates(t);
     await set("templates", t, this.store);
   }
+  async loadLayouts(): Promise<StoredLayout[]> {
+    if (this.fallback) return this.fallback.loadLayouts();
+    return (await get<StoredLayout[]>("layouts", this.store)) ?? [];
+  }
+  async saveLayouts(l: StoredLayout[]): Promise<void> {
+    if (this.fallback) return this.fallback.saveLayouts(l);
+    await set("layouts", l, this.store);
+  }
 }
 
 export class MemoryLibraryStore implements LibraryStore {
@@ -66,5 +82,12 @@ export class MemoryLibraryStore implements LibraryStore {
   }
   async saveTemplates(t: SectionTemplate[]) {
     this.templates = t;
+  }
+  private layouts: StoredLayout[] = [];
+  async loadLayouts() {
+    return this.layouts;
+  }
+  async saveLayouts(l: StoredLayout[]) {
+    this.layouts = l;
   }
 }

@@ -1,5 +1,7 @@
 import {
   BUILT_IN_TEMPLATES,
+  CellChange,
+  CellAddress,
   DepartmentForm,
   InsertMode,
   Library,
@@ -10,15 +12,25 @@ import {
   WordingSection,
   addToLibrary,
   addressToA1,
+  alreadyHolds,
+  cellPurpose,
+  continueNumbering,
   emptyLibrary,
+  excerpt,
+  insertInto,
+  insertionRefusal,
   insertionChange,
   parseLibrary,
   templateText,
 } from "../engine";
-import { Assistant } from "./assistant";
+import { Assistant, sentence } from "./assistant";
 import { LibraryStore } from "./libraryStore";
+import { LayoutsController } from "./layouts";
 import { Observable } from "./observable";
 import { itemsFromSnapshot, itemsFromXlsx } from "./importPrior";
+
+/** What 导入往年自评表 can read, said whenever a file gives it nothing. */
+export const IMPORTABLE = "可导入往年的部门整体支出绩效自评表（.xlsx，含存在问题、改进措施等栏目），或导出的措辞库（.json）；.xls 请先在 Excel 或 WPS 中另存为 .xlsx";
 
 /** A file the user picked (the browser's File has this shape). */
 export interface PickedFile {
@@ -32,6 +44,27 @@ export interface WordingState {
   templates: SectionTemplate[];
   /** The last thing the panel did, in Chinese. */
   note?: string;
+  /** An insertion that waits for the user's yes: it would replace text, or insert the same text twice. */
+  pending?: PendingInsert;
+  /** The suggestions already inserted (by library item id): they leave the list. */
+  used: string[];
+}
+
+export interface PendingInsert {
+  question: string;
+  change: CellChange;
+  label: string;
+  itemId?: string;
+}
+
+/** What an insertion is: its text, its label for the journal, and the library item it came from. */
+export interface InsertRequest {
+  text: string;
+  label: string;
+  into: WordingSection;
+  mode: InsertMode;
+  target: InsertTarget;
+  itemId?: string;
 }
 
 /** Where inserted text goes: the section's own cell, or the cell selected in the sheet. */
@@ -45,8 +78,12 @@ export type InsertTarget = "section" | "selected";
 export class WordingController extends Observable<WordingState> {
   private retriever?: { library: Library; retriever: Retriever };
 
+  /** 表格式样: kept in the same local store as the library. */
+  readonly layouts: LayoutsController;
+
   constructor(readonly assistant: Assistant, private readonly store: LibraryStore) {
-    super({ library: emptyLibrary(), templates: [] });
+    super({ library: emptyLibrary(), templates: [], used: [] });
+    this.layouts = new LayoutsController(assistant, store);
   }
 
   async load(): Promise<void> {
@@ -65,7 +102,10 @@ export class WordingController extends Observable<WordingState> {
     const lib = this.state.library;
     if (!form || lib.items.length === 0) return [];
     if (this.retriever?.library !== lib) this.retriever = { library: lib, retriever: new Retriever(lib.items) };
-    return this.retriever.retriever.suggest(form, section, limit);
+    // An item already inserted, or whose text the section already holds, leaves the list.
+    const ref = section === "achieved" ? form.goals.achieved : form[section];
+    const used = new Set(this.state.used);
+    return this.retriever.retriever.suggest(form, section, limit + used.size).filter((s) => !used.has(s.item.id) && !(ref && alreadyHolds(ref.raw, s.adapted))).slice(0, limit);
   }
 
   templatesFor(section: WordingSection): SectionTemplate[] {
@@ -81,20 +121,70 @@ export class WordingController extends Observable<WordingState> {
     this.set({ note });
   }
 
-  /** Inserts text into a section's cell or the selected cell, as one guarded, undoable write. */
-  async insert(text: string, label: string, into: WordingSection, mode: InsertMode, target: InsertTarget): Promise<void> {
+  /**
+   * Inserts text into a section's cell or the selected cell, as one guarded, undoable write. Text
+   * goes only where text belongs; it continues the numbering of the items already there; replacing
+   * text, or inserting what the cell already holds, waits for the user's yes (pending).
+   */
+  async insert(request: InsertRequest): Promise<void> {
+    const { into, mode, target } = request;
+    let cell: CellAddress;
+    let raw: string;
+    let expected: CellChange["expected"];
+    let where: string;
     if (target === "selected") {
       const sel = await this.assistant.selection();
       if (!sel) return this.note("没有读到选中的单元格：请先在表格中选中要写入的单元格。");
-      if (sel.formula) return this.note(`选中的 ${addressToA1(sel.cell)} 是公式单元格，不写入文字。`);
-      const raw = sel.value === null ? "" : String(typeof sel.value === "object" ? sel.value.error : sel.value);
-      await this.assistant.insertText({ ...insertionChange({ cell: sel.cell, raw }, text, mode, "insert"), expected: { value: sel.value } }, `${label}（${addressToA1(sel.cell)}）`);
+      const analysis = this.assistant.current.analysis;
+      const refusal = sel.formula ? insertionRefusal({ kind: "formula" }, sel.cell) : analysis ? insertionRefusal(cellPurpose(analysis, sel.cell), sel.cell) : undefined;
+      if (refusal) return this.note(refusal);
+      cell = sel.cell;
+      raw = sel.value === null ? "" : String(typeof sel.value === "object" ? sel.value.error : sel.value);
+      expected = { value: sel.value };
+      where = addressToA1(sel.cell);
+    } else {
+      const form = this.form;
+      const ref = form ? (into === "achieved" ? form.goals.achieved : form[into]) : undefined;
+      if (!ref) return this.note(`表中没有找到「${WORDING_SECTIONS[into]}」一栏，无法插入。`);
+      cell = ref.cell;
+      raw = ref.raw;
+      expected = { value: ref.raw === "" ? null : ref.raw };
+      where = WORDING_SECTIONS[into];
+    }
+    const text = mode === "append" ? continueNumbering(request.text, raw) : request.text;
+    const change: CellChange = { cell, expected, value: insertInto(raw, text, mode), source: "insert" };
+    const label = `${request.label}（${where}）`;
+    const filled = raw.trim() !== "";
+    const question =
+      mode === "replace" && filled
+        ? `${where}已有内容「${excerpt(raw, 24)}」，替换后原有内容将被覆盖（可用「撤销」恢复）。确定替换吗？`
+        : filled && alreadyHolds(raw, request.text)
+          ? `${where}中已有这段文字，确定再插入一次吗？`
+          : undefined;
+    if (question) {
+      this.set({ pending: { question, change, label, itemId: request.itemId }, note: undefined });
       return;
     }
-    const form = this.form;
-    const ref = form ? (into === "achieved" ? form.goals.achieved : form[into]) : undefined;
-    if (!ref) return this.note(`表中没有找到「${WORDING_SECTIONS[into]}」一栏，无法插入。`);
-    await this.assistant.insertText(insertionChange(ref, text, mode, "insert"), `${label}（${WORDING_SECTIONS[into]}）`);
+    await this.write(change, label, request.itemId);
+  }
+
+  /** The user said yes to the pending insertion. */
+  async confirm(): Promise<void> {
+    const p = this.state.pending;
+    if (!p) return;
+    this.set({ pending: undefined });
+    await this.write(p.change, p.label, p.itemId);
+  }
+
+  /** The user said no: nothing is written. */
+  cancel(): void {
+    if (this.state.pending) this.set({ pending: undefined, note: "已取消，未写入。" });
+  }
+
+  private async write(change: CellChange, label: string, itemId?: string): Promise<void> {
+    this.set({ note: undefined });
+    const outcome = await this.assistant.insertText(change, label, "wording");
+    if (itemId && outcome?.applied.length) this.set({ used: [...this.state.used, itemId] });
   }
 
   private async keep(next: Library, note: string): Promise<void> {
@@ -116,13 +206,13 @@ export class WordingController extends Observable<WordingState> {
         } else {
           const items = await itemsFromXlsx(await file.arrayBuffer(), file.name);
           next = addToLibrary(next, items);
-          messages.push(items.length ? `「${file.name}」导入 ${items.length} 条` : `「${file.name}」中没有找到自评表`);
+          messages.push(items.length ? `「${file.name}」导入 ${items.length} 条` : `「${file.name}」中没有可用于措辞的自评表（${IMPORTABLE}）`);
         }
       } catch (e) {
-        messages.push(`「${file.name}」无法导入：${(e as Error).message}`);
+        messages.push(`「${file.name}」无法导入：${sentence((e as Error).message).replace(/。$/, "")}（${IMPORTABLE}）`);
       }
     }
-    await this.keep(next, messages.join("；"));
+    await this.keep(next, sentence(messages.join("；")));
   }
 
   /** Imports the prior-year forms on the open workbook's other sheets. */

@@ -12,18 +12,37 @@ export interface GridProps {
   sheetIndex: number;
   selected?: CellAddress;
   version: number;
+  /** The part of the selected cell's text a finding is about: marked where it stands. */
+  passage?: string;
   onSelect?(cell: CellAddress): void;
+}
+
+/** The cell's text with the passage marked (its first occurrence; white space as the cell has it). */
+function withPassage(text: string, passage: string | undefined): React.ReactNode {
+  const p = passage?.split(/…|↔/)[0].trim();
+  if (!p || p.length < 2) return text;
+  const at = text.indexOf(p);
+  if (at < 0) return text;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark>{p}</mark>
+      {text.slice(at + p.length)}
+    </>
+  );
 }
 
 /**
  * The form's sheet as Excel shows it: merged cells, number formats, wrapped text, column widths and
  * the selected cell. Cell text is rendered as text: markup in a cell stays visible, never interpreted.
  */
-export function Grid({ sheet: snap, widths, sheetIndex, selected, version, onSelect }: GridProps) {
+export function Grid({ sheet: snap, widths, sheetIndex, selected, version, passage, onSelect }: GridProps) {
   const selectedRef = React.useRef<HTMLTableCellElement>(null);
   React.useEffect(() => {
     selectedRef.current?.scrollIntoView({ block: "center", inline: "nearest" });
-  }, [selected?.row, selected?.col, selected?.sheet]);
+    // A long cell scrolls within itself: bring the marked passage into view there too.
+    selectedRef.current?.querySelector("mark")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selected?.row, selected?.col, selected?.sheet, passage]);
   // A grid of the used range, capped: a stray cell far away (XFD1048576) must not make a million rows.
   const rows = Math.min(snap.cells.length, MAX_ROWS);
   let cols = 0;
@@ -40,7 +59,8 @@ export function Grid({ sheet: snap, widths, sheetIndex, selected, version, onSel
   const width = (c: number) => Math.round((widths[c] ?? 9) * 7 + 5);
   const isSelected = (r: number, c: number) => selected?.sheet === sheetIndex && selected.row === r && selected.col === c;
   return (
-    <table className="grid" role="grid" aria-label={`工作表 ${snap.name}`} data-version={version}>
+    // A table to read, not a widget to operate: its cells are not tab stops (the pane is reached by the skip link).
+    <table className="grid" aria-label={`工作表 ${snap.name}`} data-version={version}>
       <colgroup>
         <col style={{ width: 36 }} />
         {Array.from({ length: cols }, (_, c) => (
@@ -73,14 +93,17 @@ export function Grid({ sheet: snap, widths, sheetIndex, selected, version, onSel
                   key={c}
                   ref={sel ? selectedRef : undefined}
                   data-cell={`${columnLetters(c)}${r + 1}`}
-                  aria-selected={sel || undefined}
+                  aria-current={sel || undefined}
                   className={`${sel ? "selected" : ""} ${numeric ? "num" : ""} ${cell?.f ? "formula" : ""}`}
                   rowSpan={sp?.rowSpan}
                   colSpan={sp?.colSpan}
                   title={cell?.f ? `=${cell.f}` : undefined}
                   onClick={() => onSelect?.({ sheet: sheetIndex, row: r, col: c })}
                 >
-                  <div className="cell">{cellText(cell)}</div>
+                  {/* tabIndex -1: Chrome makes a scrolling box a tab stop of its own otherwise. */}
+                  <div className="cell" tabIndex={-1}>
+                    {sel ? withPassage(cellText(cell), passage) : cellText(cell)}
+                  </div>
                 </td>
               );
             })}

@@ -36,8 +36,12 @@ export class BrowserHost extends PackageHost {
     return out;
   }
 
-  override async selectCell(cell: CellAddress): Promise<void> {
+  /** The passage of the selected cell a finding is about: the grid marks it. */
+  passage?: string;
+
+  override async selectCell(cell: CellAddress, passage?: string): Promise<void> {
     await super.selectCell(cell);
+    this.passage = passage;
     this.notify();
   }
 }

@@ -4,7 +4,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme, Button } from "@fluentui/react-components";
 import { App } from "../ui/App";
 const WordingPanel = React.lazy(() => import(/* webpackChunkName: "wording" */ "../ui/components/WordingPanel").then((m) => ({ default: m.WordingPanel })));
-import { Assistant } from "../app/assistant";
+import { Assistant, sentence } from "../app/assistant";
 import { IndexedDbLibraryStore } from "../app/libraryStore";
 import { WordingController } from "../app/wording";
 import { downloadBlob, downloadText } from "../ui/download";
@@ -70,23 +70,30 @@ function Demo() {
   const store = React.useMemo(() => new IndexedDbLibraryStore(), []);
   const wording = React.useMemo(() => new WordingController(assistant, store), [assistant, store]);
 
-  const show = React.useCallback(async (opened: { assistant: Assistant; loaded: Promise<Loaded> }) => {
-    setAssistant(opened.assistant);
+  /**
+   * Shows an opened workbook. The sample's pane is shown at once (it waits on its lazy host); a file the
+   * user opens replaces the current one only once it has been read: a file that is not a workbook
+   * leaves the current workbook and its findings as they were, and says why.
+   */
+  const show = React.useCallback(async (opened: { assistant: Assistant; loaded: Promise<Loaded> }, first = false) => {
+    if (first) setAssistant(opened.assistant);
     try {
       const l = await opened.loaded;
       setError(undefined);
+      setAssistant(l.assistant);
       setLoaded(l);
       const a = await l.assistant.check();
       setSheet(a?.form?.sheet ?? a?.projects[0]?.form.sheet ?? 0);
     } catch (e) {
-      setError((e as Error).message);
+      const err = e as Error;
+      setError(err.name === "UserError" ? sentence(err.message) : `文件没有打开：${sentence(err.message)}当前的工作簿未受影响。`);
     }
   }, []);
 
   React.useEffect(() => {
     // After the first paint: the pane is on screen before ExcelJS and the sample are fetched.
     const id = requestAnimationFrame(() => setTimeout(sample.start, 0));
-    void show(sample);
+    void show(sample, true);
     return () => cancelAnimationFrame(id);
   }, [show]);
 
@@ -106,15 +113,14 @@ function Demo() {
     <FluentProvider theme={webLightTheme} style={{ height: "100%" }}>
       <div className="demo">
         <div className="banner" role="note">
-          这是 ZiPing 自评助手的<b>演示页面</b>：右侧是与 Excel、WPS 中相同的助手，左侧是浏览器里打开的工作簿。表格只在本机浏览器中处理，不会上传。
-          要在 Excel 中使用，请按 README「The Excel add-in」一节加载 manifest.xml；在 WPS 表格中使用，请按「The WPS add-in」一节安装。
+          ZiPing 自评助手<b>演示页面</b>：右侧是与 Excel、WPS 中相同的助手；表格只在本机浏览器中处理，不会上传。安装见 README。
         </div>
         <div className="bar">
           <input ref={fileInput} type="file" accept=".xlsx,.xlsm" style={{ display: "none" }} aria-label="打开 .xlsx 文件" onChange={(e) => onFiles(e.target.files)} />
           <Button size="small" onClick={() => fileInput.current?.click()}>
             打开…
           </Button>
-          <Button size="small" disabled={!loaded} onClick={() => loaded && download(loaded)}>
+          <Button size="small" disabled={!loaded || !loaded.host.canDownload} onClick={() => loaded && download(loaded)}>
             下载
           </Button>
           <span>{loaded ? `当前文件：${loaded.name}（也可以把 .xlsx 拖到左侧）` : "正在打开示例…"}</span>
@@ -132,6 +138,9 @@ function Demo() {
           </span>
         </div>
         <div className="main">
+          <a className="skip" href="#ziping-pane">
+            跳到助手窗格
+          </a>
           <div
             className={`sheet ${dragging ? "drop" : ""}`}
             onDragOver={(e) => {
@@ -145,9 +154,9 @@ function Demo() {
               onFiles(e.dataTransfer.files);
             }}
           >
-            {shownSheet && loaded && <loaded.view.Grid sheet={shownSheet} widths={loaded.host.pkg.columnWidths(sheet)} sheetIndex={sheet} selected={loaded.host.selected} version={version} onSelect={(c) => void loaded.host.selectCell(c)} />}
+            {shownSheet && loaded && <loaded.view.Grid sheet={shownSheet} widths={loaded.host.pkg.columnWidths(sheet)} sheetIndex={sheet} selected={loaded.host.selected} version={version} passage={loaded.host.passage} onSelect={(c) => void loaded.host.selectCell(c)} />}
           </div>
-          <div className="pane">
+          <div className="pane" id="ziping-pane" tabIndex={-1} aria-label="自评助手">
             <App key={loaded?.name ?? SAMPLE} assistant={assistant}>
               <React.Suspense fallback={null}>
                 <WordingPanel wording={wording} download={downloadText} />

@@ -16,8 +16,8 @@ export class LazyHost implements Host {
   async applyPatch(patch: Patch): Promise<ApplyOutcome> {
     return (await this.ready).applyPatch(patch);
   }
-  async selectCell(cell: CellAddress): Promise<void> {
-    return (await this.ready).selectCell(cell);
+  async selectCell(cell: CellAddress, passage?: string): Promise<void> {
+    return (await this.ready).selectCell(cell, passage);
   }
   async getSelection() {
     const h = await this.ready;

@@ -30,3 +30,5 @@ export * from "./layout/vocabulary";
 export * from "./layout/family";
 export * from "./layout/declarations";
 export { TableReader } from "./form/tableReader";
+export { passageInText, excerpt } from "./narrative/passage";
+export { findPlaceholder } from "./narrative/placeholders";

@@ -1,16 +1,22 @@
 import * as React from "react";
-import { Button, Spinner, Switch, Text, Title3, makeStyles, tokens } from "@fluentui/react-components";
-import { Finding, foundForm } from "../engine";
+import { Button, CounterBadge, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Analysis, Finding, FORM_KIND_NAMES, foundForm, formSubject, projectLabel } from "../engine";
 import { Assistant, AssistantState } from "../app/assistant";
-import { FindingList } from "./components/FindingList";
+import { FindingList, findingKey } from "./components/FindingList";
 import { FormSummary } from "./components/FormSummary";
 import { Strings, STRINGS } from "./strings";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", fontFamily: tokens.fontFamilyBase, minWidth: "280px" },
-  toolbar: { display: "flex", flexWrap: "wrap", gap: "6px" },
-  status: { color: tokens.colorNeutralForeground2, minHeight: "20px" },
-  skipped: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  root: { display: "flex", flexDirection: "column", gap: "8px", padding: "0 8px 12px", fontFamily: tokens.fontFamilyBase, minWidth: "280px" },
+  // The toolbar and what it last did stay in view while the findings scroll under them.
+  head: { position: "sticky", top: 0, zIndex: 1, backgroundColor: tokens.colorNeutralBackground1, paddingTop: "8px", paddingBottom: "4px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, display: "flex", flexDirection: "column", gap: "4px" },
+  // Excel and WPS print the add-in's name over the pane: the heading is for screen readers only.
+  title: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap", margin: 0 },
+  // One row down to a 320 px pane: small buttons sized to their words.
+  toolbar: { display: "flex", flexWrap: "nowrap", gap: "4px", "& > button": { minWidth: "auto", paddingLeft: "8px", paddingRight: "8px", whiteSpace: "nowrap", flexShrink: 0 } },
+  status: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, minHeight: "16px" },
+  done: { color: tokens.colorPaletteGreenForeground1 },
+  skipped: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, margin: 0, paddingLeft: "16px" },
   empty: { padding: "12px", color: tokens.colorNeutralForeground2 },
 });
 
@@ -22,12 +28,22 @@ function useAssistant(assistant: Assistant): AssistantState {
 
 export interface AppProps {
   assistant: Assistant;
-  /** Check as soon as the pane opens (the ribbon's 打开助手 and the before-save prompt do). */
+  /** Check as soon as the pane opens (the ribbon's 打开助手, the before-save prompt and the demo do). */
   checkOnOpen?: boolean;
   /** Extra panels (建议, 模板) that other faces add below the findings. */
   children?: React.ReactNode;
   /** The controls' words (Chinese unless Office's display language is English). */
   strings?: Strings;
+}
+
+/** The short name of each form findings are grouped under: its subject (the project's name), not its long label. */
+function formNames(analysis: Analysis | undefined): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const p of analysis?.projects ?? []) {
+    const who = formSubject(p.form);
+    names[projectLabel(p.form)] = who ? `${who}（${p.form.sheetName}）` : `${FORM_KIND_NAMES[p.form.kind]}（${p.form.sheetName}）`;
+  }
+  return names;
 }
 
 /** The task pane: the same in Excel, WPS and the demo; it only ever talks to the assistant. */
@@ -37,48 +53,76 @@ export function App({ assistant, checkOnOpen, children, strings = STRINGS.zh }: 
   const state = useAssistant(assistant);
   const busy = state.status === "checking" || state.status === "applying";
   const analysis = state.analysis;
+  const found = !!analysis && foundForm(analysis);
+  // The finding whose own 应用 was pressed: its result is said where it stood.
+  const [applied, setApplied] = React.useState<{ finding: Finding; message: string }>();
   React.useEffect(() => {
     if (checkOnOpen) void assistant.check();
   }, [assistant, checkOnOpen]);
   const fixes = analysis?.patch.changes.length ?? 0;
   const derived = analysis?.derivedPatch.changes.length ?? 0;
-  const select = React.useCallback((f: Finding) => void assistant.select(f.cell), [assistant]);
-  const apply = React.useCallback((f: Finding) => void assistant.applyFix(f.fix ?? []), [assistant]);
+  const select = React.useCallback((f: Finding) => void assistant.select(f.cell, f.quote), [assistant]);
+  const apply = React.useCallback(
+    async (f: Finding) => {
+      setApplied(undefined);
+      await assistant.applyFix(f.fix ?? [], `finding:${findingKey(f)}`);
+      const done = assistant.current.lastAction;
+      if (done?.origin === `finding:${findingKey(f)}`) setApplied({ finding: f, message: done.message });
+    },
+    [assistant],
+  );
+  const fromToolbar = (action: () => Promise<unknown>) => () => {
+    setApplied(undefined);
+    void action();
+  };
+  const names = React.useMemo(() => formNames(analysis), [analysis]);
+  const toolbarResult = state.lastAction?.origin === "toolbar" ? state.lastAction.message : undefined;
 
   return (
     <main className={s.root}>
-      <Title3 as="h1">{t.title}</Title3>
-      <div className={s.toolbar} role="toolbar" aria-label={t.toolbar}>
-        <Button appearance="primary" disabled={busy} onClick={() => void assistant.check()}>
-          {t.check}
-        </Button>
-        <Button disabled={busy || fixes === 0} onClick={() => void assistant.applyAll()}>
-          {t.applyAll}
-          {fixes ? `（${fixes}）` : ""}
-        </Button>
-        <Button disabled={busy || derived === 0} onClick={() => void assistant.fillDerived()}>
-          {t.fillDerived}
-        </Button>
-        <Button disabled={busy || !state.canUndo} onClick={() => void assistant.undo()} title={state.undoLabel ? `${t.undo}：${state.undoLabel}` : undefined}>
-          {t.undo}
-        </Button>
+      <div className={s.head}>
+        <h1 className={s.title}>{t.title}</h1>
+        <div className={s.toolbar} role="toolbar" aria-label={t.toolbar}>
+          <Button size="small" appearance="primary" disabled={busy} onClick={fromToolbar(() => assistant.check())}>
+            {t.check}
+          </Button>
+          <Button size="small" disabled={busy || fixes === 0} onClick={fromToolbar(() => assistant.applyAll())} aria-label={fixes ? `${t.applyAll}（${fixes} 处）` : t.applyAll}>
+            {t.applyAll}
+            {fixes > 0 && <CounterBadge size="small" appearance="ghost" count={fixes} overflowCount={999} style={{ marginLeft: 2 }} />}
+          </Button>
+          <Button size="small" disabled={busy || derived === 0} onClick={fromToolbar(() => assistant.fillDerived())}>
+            {t.fillDerived}
+          </Button>
+          <Button size="small" disabled={busy || !state.canUndo} onClick={fromToolbar(() => assistant.undo())} title={state.undoLabel ? `${t.undo}：${state.undoLabel}` : undefined}>
+            {t.undo}
+          </Button>
+        </div>
+        <div className={s.status} role="status" aria-live="polite">
+          {busy ? (
+            <Spinner size="extra-tiny" label={state.status === "checking" ? t.checking : t.applying} />
+          ) : (
+            <Text size={200}>
+              {toolbarResult && <span className={s.done}>{toolbarResult}</span>}
+              {state.status === "error" || !toolbarResult ? (state.message ?? t.idle) : state.message?.startsWith(toolbarResult) ? state.message.slice(toolbarResult.length) : state.message}
+            </Text>
+          )}
+        </div>
+        {state.skipped.length > 0 && (
+          <ul className={s.skipped} aria-label={t.skipped}>
+            {state.skipped.map((k, i) => (
+              <li key={i}>
+                {k.cell}：{k.reason}
+              </li>
+            ))}
+          </ul>
+        )}
       </div>
-      <div className={s.status} role="status" aria-live="polite">
-        {busy ? <Spinner size="tiny" label={state.status === "checking" ? t.checking : t.applying} /> : <Text>{state.message ?? t.idle}</Text>}
-      </div>
-      {state.skipped.length > 0 && (
-        <ul className={s.skipped} aria-label={t.skipped}>
-          {state.skipped.map((k, i) => (
-            <li key={i}>{k.reason}</li>
-          ))}
-        </ul>
-      )}
       <FormSummary analysis={analysis} />
-      {assistant.canMark && analysis && foundForm(analysis) && (
-        <Switch label={t.mark} checked={state.marking} disabled={busy} onChange={(_e, d) => void assistant.setMarking(d.checked)} />
+      {assistant.canMark && found && <Switch label={t.mark} checked={state.marking} disabled={busy} onChange={(_e, d) => void assistant.setMarking(d.checked)} />}
+      {found && analysis.findings.length === 0 && !applied && <div className={s.empty}>{t.none}</div>}
+      {found && (analysis.findings.length > 0 || applied) && (
+        <FindingList findings={analysis.findings} snapshot={analysis.snapshot} busy={busy} onSelect={select} onApply={(f) => void apply(f)} applyLabel={t.apply} applied={applied} formNames={names} />
       )}
-      {analysis && foundForm(analysis) && analysis.findings.length === 0 && <div className={s.empty}>{t.none}</div>}
-      {analysis && foundForm(analysis) && analysis.findings.length > 0 && <FindingList findings={analysis.findings} busy={busy} onSelect={select} onApply={apply} applyLabel={t.apply} />}
       {children}
     </main>
   );

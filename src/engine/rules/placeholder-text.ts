@@ -22,7 +22,7 @@ export const placeholderText = departmentRule({
     for (const block of proseBlocks(form)) {
       const p = findPlaceholder(block.ref.text);
       if (!p) continue;
-      report({ messageId: "prose", data: { name: block.name, count: countPlaceholders(block.ref.text), sample: quote(p.text, 20) }, section: block.section, cell: block.ref.cell, quote: block.ref.text.slice(Math.max(0, p.index - 12), p.index + p.text.length + 12) });
+      report({ messageId: "prose", data: { name: block.name, count: countPlaceholders(block.ref.text), sample: quote(p.text, 20) }, section: block.section, cell: block.ref.cell, quote: p.text });
     }
     for (const ind of form.indicators) {
       if (!findPlaceholder(ind.valueText)) continue;

@@ -2,3 +2,4 @@ export * from "./library";
 export * from "./adapt";
 export * from "./retrieve";
 export * from "./templates";
+export * from "./insertion";

@@ -1,8 +1,9 @@
 import * as React from "react";
 import { Button, Select, Text, Textarea, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { InsertMode, WORDING_SECTIONS, WordingSection } from "../../engine";
+import { InsertMode, SOURCE_NOTES, WORDING_SECTIONS, WordingSection } from "../../engine";
 import { AssistantState } from "../../app/assistant";
 import { InsertTarget, WordingController, WordingState } from "../../app/wording";
+import { LayoutPanel } from "./LayoutPanel";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "10px" },
@@ -11,6 +12,9 @@ const useStyles = makeStyles({
   preview: { whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: tokens.fontSizeBase200 },
   source: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "6px" },
+  confirm: { display: "flex", flexDirection: "column", gap: "6px", padding: "8px", borderRadius: tokens.borderRadiusMedium, border: `1px solid ${tokens.colorPaletteDarkOrangeBorder1}`, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  result: { fontSize: tokens.fontSizeBase200, padding: "4px 8px", borderLeft: `3px solid ${tokens.colorPaletteGreenBorder2}` },
+  other: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface WordingPanelProps {
@@ -44,7 +48,9 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
   const busy = state.status !== "idle" && state.status !== "error";
   const sectionRef = form ? (section === "achieved" ? form.goals.achieved : form[section]) : undefined;
   const templates = wording.templatesFor(section);
-  const insert = (text: string, label: string, into: WordingSection = section) => void wording.insert(text, label, into, mode, target);
+  const insert = (text: string, label: string, into: WordingSection = section, itemId?: string) => void wording.insert({ text, label, into, mode, target, itemId });
+  // What the panel's last insertion did, said here, beside the buttons that did it.
+  const result = state.lastAction?.origin === "wording" ? state.lastAction.message : undefined;
 
   return (
     <section className={s.panel} aria-label="建议与模板">
@@ -110,6 +116,24 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
           清空措辞库
         </Button>
       </div>
+      {data.pending && (
+        <div className={s.confirm} role="alertdialog" aria-label="请确认" aria-describedby="ziping-pending">
+          <Text id="ziping-pending">{data.pending.question}</Text>
+          <div className={s.row}>
+            <Button size="small" appearance="primary" disabled={busy} onClick={() => void wording.confirm()}>
+              确定
+            </Button>
+            <Button size="small" onClick={() => wording.cancel()}>
+              取消
+            </Button>
+          </div>
+        </div>
+      )}
+      {result && !data.pending && (
+        <Text className={s.result} role="status">
+          {result}
+        </Text>
+      )}
       <Text size={200} role="status">
         {data.note || `措辞库 ${library.items.length} 条，只保存在本机。`}
       </Text>
@@ -119,15 +143,17 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
           {suggestions.map((sg) => (
             <li key={sg.item.id} className={s.item}>
               <span className={s.source}>
-                来源：{sg.item.year ?? "?"}年 · {sg.item.file ?? "本工作簿"} · {sg.item.cell} · 相关度 {sg.score.toFixed(1)}
+                来源：{sg.item.year ? `${sg.item.year}年` : "年份不明"}
+                {sg.source === "otherDepartment" && sg.item.department ? ` · ${sg.item.department}` : ""} · {sg.item.file ?? "本工作簿"} · {sg.item.cell}
+                {SOURCE_NOTES[sg.source] && <span className={s.other}>（{SOURCE_NOTES[sg.source]}）</span>}
               </span>
               <Textarea aria-label="预览" readOnly value={sg.adapted} resize="vertical" className={s.preview} />
               <div className={s.row}>
-                <Button size="small" appearance="primary" disabled={busy} onClick={() => insert(sg.adapted, `插入${sg.item.year ?? ""}年条目`)}>
+                <Button size="small" appearance="primary" disabled={busy} onClick={() => insert(sg.adapted, `插入${sg.item.year ?? ""}年条目`, section, sg.item.id)}>
                   插入
                 </Button>
                 {sg.pair && (
-                  <Button size="small" disabled={busy} onClick={() => insert(sg.pair!.adapted, `插入对应的${WORDING_SECTIONS[sg.pair!.item.section]}`, sg.pair!.item.section)}>
+                  <Button size="small" disabled={busy} onClick={() => insert(sg.pair!.adapted, `插入对应的${WORDING_SECTIONS[sg.pair!.item.section]}`, sg.pair!.item.section, sg.pair!.item.id)}>
                     插入对应的{sg.pair.item.section === "measures" ? "改进措施" : "存在问题"}
                   </Button>
                 )}
@@ -136,6 +162,7 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
           ))}
         </ul>
       )}
+      <LayoutPanel layouts={wording.layouts} />
     </section>
   );
 }
