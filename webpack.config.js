@@ -6,6 +6,7 @@
  *   npm run build          production: ZIPING_URL_PROD (default below) replaces https://localhost:3000/
  *   npm run build:dev      development
  */
+const fs = require("fs");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -14,18 +15,39 @@ const DEV_URL = "https://localhost:3000/";
 const PROD_URL = process.env.ZIPING_URL_PROD || "https://ziping.example.gov.cn/addin/";
 const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
 
-/** The WPS add-in (npm run build:wps): the index page with the ribbon callbacks, the same pane without office.js. */
+/**
+ * The WPS add-in (npm run build:wps), in dist/wps (env.outDir):
+ *   ziping/                      the online form, served at ZIPING_WPS_URL (index.html, main.js, ribbon.xml,
+ *                                manifest.xml, the pane, images/); publish.xml and jsplugins.xml beside it
+ *                                hold its entry, with the attributes Kingsoft's wpsjs writes
+ *   offline/ziping_<version>/    the same files, for installing on the machine (no server at all), with
+ *                                offline/publish.xml and the install scripts (install-wps.sh, .ps1, .bat)
+ * main.js keeps its name: in the offline form WPS writes its own index.html that loads main.js.
+ */
 function wpsConfig(env, production) {
   const url = process.env.ZIPING_WPS_URL || "http://127.0.0.1:3889/ziping/";
-  const entry = `<jspluginonline name="ziping" type="et" url="${url}"/>`;
+  const version = require("./package.json").version;
+  const folder = `ziping_${version}`;
+  const xml = (line) => `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  ${line}\n</jsplugins>\n`;
+  // As wpsjs writes them (src/lib/debug_publish.js, build.js): enable="enable_dev" is what WPS itself keeps.
+  const online = `<jspluginonline name="ziping" type="et" url="${url}" enable="enable_dev" install="null" customDomain=""/>`;
+  const offline = `<jsplugin name="ziping" type="et" url="${folder}" version="${version}" enable="enable_dev" install="null" customDomain=""/>`;
+  const outDir = path.resolve(__dirname, env.outDir || "dist/wps");
+  const fill = (content) => content.toString().split("@VERSION@").join(version);
   return {
     mode: production ? "production" : "development",
     devtool: false,
     entry: { main: "./src/wps/main.ts", taskpane: "./src/startPane.tsx" },
-    output: { path: path.resolve(__dirname, env.outDir || "dist/wps", "ziping"), filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    output: {
+      path: path.join(outDir, "ziping"),
+      filename: (data) => (data.chunk.name === "main" ? "main.js" : "[name].[contenthash:8].js"),
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } } } }],
+      // ES2017 for WPS's embedded Chromium, which can be older than the browsers Office uses.
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es2017" } } } }],
     },
     performance: { hints: false },
     plugins: [
@@ -35,12 +57,26 @@ function wpsConfig(env, production) {
       new CopyWebpackPlugin({
         patterns: [
           { from: "src/wps/ribbon.xml", to: "ribbon.xml" },
+          { from: "src/wps/manifest.xml", to: "manifest.xml" },
           { from: "assets/*.png", to: "images/[name][ext]" },
           // Install entries, one level up from the add-in folder: publish mode and jsplugins.xml mode.
-          { from: "src/wps/ribbon.xml", to: "../publish.xml", transform: () => `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  ${entry}\n</jsplugins>\n` },
-          { from: "src/wps/ribbon.xml", to: "../jsplugins.xml", transform: () => `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  ${entry}\n</jsplugins>\n` },
+          { from: "src/wps/ribbon.xml", to: "../publish.xml", transform: () => xml(online) },
+          { from: "src/wps/ribbon.xml", to: "../jsplugins.xml", transform: () => xml(online) },
+          { from: "src/wps/ribbon.xml", to: "../offline/publish.xml", transform: () => xml(offline) },
+          { from: "src/wps/install/*", to: "../offline/[name][ext]", transform: fill },
         ],
       }),
+      {
+        // The offline form: the emitted folder again, under the name WPS's local install expects.
+        apply(compiler) {
+          compiler.hooks.afterEmit.tap("ZiPingWpsOffline", () => {
+            const target = path.join(outDir, "offline", folder);
+            for (const old of fs.readdirSync(path.join(outDir, "offline"))) if (old.startsWith("ziping_")) fs.rmSync(path.join(outDir, "offline", old), { recursive: true, force: true });
+            fs.cpSync(path.join(outDir, "ziping"), target, { recursive: true });
+            fs.chmodSync(path.join(outDir, "offline", "install-wps.sh"), 0o755);
+          });
+        },
+      },
     ],
   };
 }
