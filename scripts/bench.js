@@ -149,6 +149,8 @@ async function main() {
   await benchPaneSize();
 
   await benchCli();
+
+  benchWpsCalls(sample);
 }
 
 /**
@@ -397,6 +399,47 @@ async function benchPaneSize() {
   }
 }
 
+/**
+ * WPS (issue 19): calls into the ET object model during one Ctrl+S, counted on the fake of
+ * test/fakes/fakeEt.ts (every property and method of the object model is one synchronous call;
+ * Kingsoft quotes about 2 s per 10,000). The add-in's index page and host run from their sources.
+ */
+function benchWpsCalls(sample) {
+  const ts = require("typescript");
+  const prior = require.extensions[".ts"];
+  require.extensions[".ts"] = (module, file) => {
+    const out = ts.transpileModule(fs.readFileSync(file, "utf8"), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true }, fileName: file });
+    module._compile(out.outputText, file);
+  };
+  try {
+    const root = path.join(__dirname, "..");
+    const { FakeEtApp } = require(path.join(root, "test", "fakes", "fakeEt.ts"));
+    const { dataSheet } = require(path.join(root, "test", "fakes", "dataSheet.ts"));
+    const { createAddin } = require(path.join(root, "src", "wps", "addin.ts"));
+    const payroll = { name: "工资表", cells: [[{ v: "姓名" }, { v: "应发" }], [{ v: "张三" }, { v: 5000 }]], merges: [] };
+    const cases = [
+      ["a workbook without a form (工资表 + 2000×20 data)", { sheets: [payroll, dataSheet("明细", 2000, 20)] }],
+      ["the sample form", sample],
+      ["the sample form beside a 2000×20 data sheet", { sheets: [...sample.sheets, dataSheet("明细", 2000, 20)] }],
+      ["the sample form beside a 20×20 data sheet", { sheets: [...sample.sheets, dataSheet("明细", 20, 20)] }],
+    ];
+    for (const [label, snapshot] of cases) {
+      const app = new FakeEtApp(snapshot);
+      createAddin(app, "http://127.0.0.1:3889/ziping/taskpane.html", { alert: () => undefined }).register();
+      app.calls = 0;
+      const t = process.hrtime.bigint();
+      app.ActiveWorkbook.Save();
+      const ms = Number(process.hrtime.bigint() - t) / 1e6;
+      const calls = app.calls - 1; // the Save() call itself
+      console.log(`wps     Ctrl+S, ${label.padEnd(46)} ${String(calls).padStart(6)} calls   ≈ ${fmt(calls * 0.2)} in WPS at 0.2 ms a call; here ${fmt(ms)}${app.ActiveWorkbook.saves ? "" : "  (held back)"}`);
+    }
+    console.log("        the reader before issue 19: 125,974 / 2,040 / 127,995 calls for the first three");
+  } finally {
+    if (prior) require.extensions[".ts"] = prior;
+    else delete require.extensions[".ts"];
+  }
+}
+
 if (require.main === module) {
   main().catch((e) => {
     console.error(`bench 失败：${e.message}`);
@@ -404,4 +447,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { generatedForm, workbookWithSheet, repeatedDeflate };
+module.exports = { generatedForm, workbookWithSheet, repeatedDeflate, benchWpsCalls };
