@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   done: { color: tokens.colorPaletteGreenForeground1 },
   skipped: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, margin: 0, paddingLeft: "16px" },
   empty: { padding: "12px", color: tokens.colorNeutralForeground2 },
+  help: { fontSize: tokens.fontSizeBase200, color: tokens.colorBrandForegroundLink },
 });
 
 function useAssistant(assistant: Assistant): AssistantState {
@@ -124,6 +125,9 @@ export function App({ assistant, checkOnOpen, children, strings = STRINGS.zh }: 
         <FindingList findings={analysis.findings} snapshot={analysis.snapshot} busy={busy} onSelect={select} onApply={(f) => void apply(f)} applyLabel={t.apply} applied={applied} formNames={names} />
       )}
       {children}
+      <a className={s.help} href="help.html" target="_blank" rel="noopener noreferrer">
+        {t.help}
+      </a>
     </main>
   );
 }

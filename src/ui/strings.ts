@@ -17,6 +17,7 @@ export const STRINGS = {
     none: "没有发现问题。",
     toolbar: "操作",
     skipped: "未修改的单元格",
+    help: "使用说明",
   },
   en: {
     title: "ZiPing Self-Evaluation Assistant",
@@ -32,6 +33,7 @@ export const STRINGS = {
     none: "No findings.",
     toolbar: "Actions",
     skipped: "Cells not changed",
+    help: "Help (Chinese)",
   },
 };
 
