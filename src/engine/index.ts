@@ -32,3 +32,4 @@ export * from "./layout/declarations";
 export { TableReader } from "./form/tableReader";
 export { passageInText, excerpt } from "./narrative/passage";
 export { findPlaceholder } from "./narrative/placeholders";
+export * from "./insertion";

@@ -22,6 +22,8 @@ const FLOORS: Record<string, number> = {
   rules: 7,
   wording: 7,
   "analyze.ts": 8,
+  // Where text may be inserted, by what the whole analysis found of the form.
+  "insertion.ts": 8.5,
   "index.ts": 9,
 };
 

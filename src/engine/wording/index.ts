@@ -2,4 +2,3 @@ export * from "./library";
 export * from "./adapt";
 export * from "./retrieve";
 export * from "./templates";
-export * from "./insertion";

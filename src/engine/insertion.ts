@@ -1,10 +1,10 @@
-import type { Analysis } from "../analyze";
-import { CellAddress, addressToA1 } from "../grid/address";
-import type { WorkbookSnapshot } from "../grid/snapshot";
-import type { FieldRef, TextRef } from "../form/model";
-import { findMarkers } from "../narrative/numbering";
-import { toChineseNumber } from "../narrative/text";
-import { excerpt } from "../narrative/passage";
+import type { Analysis } from "./analyze";
+import { CellAddress, addressToA1 } from "./grid/address";
+import type { WorkbookSnapshot } from "./grid/snapshot";
+import type { FieldRef, TextRef } from "./form/model";
+import { findMarkers } from "./narrative/numbering";
+import { toChineseNumber } from "./narrative/text";
+import { excerpt } from "./narrative/passage";
 
 /**
  * What a cell is for, as far as the form tells: text is written only where text belongs (a prose
