@@ -1,5 +1,5 @@
 import * as path from "path";
-import { LayoutFamily, WorkbookSnapshot, analyze, foundForm, hasErrors } from "../engine";
+import { Analysis, LayoutFamily, WorkbookSnapshot, analyze, foundForm, hasErrors } from "../engine";
 import { analysisJson } from "./json";
 import { SummaryRow, countFindings, humanReport } from "./report";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, ExitCode } from "./exitCodes";
@@ -22,6 +22,10 @@ export interface FileReport {
   /** The file's line in the summary table of a folder. */
   summary: SummaryRow;
   code: ExitCode;
+  /** The engine's pass over the file (absent when it could not be read). */
+  analysis?: Analysis;
+  /** Why the file could not be read, when it could not. */
+  reason?: string;
 }
 
 export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOptions): FileReport {
@@ -33,6 +37,7 @@ export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOp
       err: o.json ? [] : [`${file}：${analysis.recognition.reason}`],
       summary: { file: name, who: "—", year: "—", errors: "—", warnings: "—", result: "未找到自评表" },
       code: EXIT_UNUSABLE,
+      analysis,
     };
   }
   const form = analysis.form;
@@ -43,6 +48,7 @@ export function reportFile(file: string, snapshot: WorkbookSnapshot, o: ReportOp
     err: [],
     summary: { file: name, who, year: form?.header.year?.text ?? "", errors: String(c.errors), warnings: String(c.warnings), result: c.errors ? "需修改" : "通过" },
     code: hasErrors(analysis) ? EXIT_FINDINGS : EXIT_OK,
+    analysis,
   };
 }
 

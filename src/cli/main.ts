@@ -5,11 +5,12 @@ import { Io, consoleIo, quietOnClosedPipe } from "./io";
 import { CheckOptions, runCheck } from "./commands/check";
 import { FixOptions, runFix } from "./commands/fix";
 import { SuggestOptions, runSuggest } from "./commands/suggest";
+import { MergeOptions, runMerge } from "./commands/merge";
 import { loadLayouts, runLayouts } from "./layouts";
 
 export { EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE } from "./exitCodes";
 export type { Io } from "./io";
-export { runCheck, runFix, runSuggest };
+export { runCheck, runFix, runSuggest, runMerge };
 
 export function buildProgram(io: Io, setCode: (n: number) => void): Command {
   const program = new Command();
@@ -29,7 +30,9 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .option("--sheet <名称>", "只在这个工作表中找自评表")
     .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
     .option("--verbose", "在每条问题后注明规则标识")
-    .action(async (files: string[], opts: CheckOptions & { layout?: string[] }) => setCode(await runCheck(files, { ...opts, layouts: loadLayouts(opts.layout) }, io)));
+    .option("--units <单位.xlsx...>", "汇总核对：把汇总表与这些单位的自评表（文件或文件夹）逐项核对；写在汇总表之后")
+    .option("--report <审核结果.xlsx>", "另写一份审核结果工作簿：「汇总」每个文件一行，「问题清单」每个问题一行")
+    .action(async (files: string[], opts: CheckOptions & { layout?: string[] }) => setCode(await runCheck(files, { ...opts, units: listOf(opts.units), layouts: loadLayouts(opts.layout) }, io)));
   program
     .command("fix")
     .description("自动修正：填写运算项并应用所有确定的修正；不加 -o 时在原文件上修改并保留备份")
@@ -38,7 +41,15 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .option("--verbose", "注明每处修改出自哪条规则")
     .option("--sheet <名称>", "只在这个工作表中找自评表")
     .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
-    .action(async (file: string, opts: FixOptions & { layout?: string[] }) => setCode(await runFix(file, { ...opts, layouts: loadLayouts(opts.layout) }, io)));
+    .option("--units <单位.xlsx...>", "汇总表：按这些单位的自评表（文件或文件夹）写入各项合计")
+    .action(async (file: string, opts: FixOptions & { layout?: string[] }) => setCode(await runFix(file, { ...opts, units: listOf(opts.units), layouts: loadLayouts(opts.layout) }, io)));
+  program
+    .command("merge")
+    .description("汇总：把各单位的自评表合成一份汇总表草稿（资金相加、运算项为公式、任务指标和文字按单位列出）")
+    .argument("<单位文件...>", "各单位的 .xlsx 文件或文件夹；草稿采用第一个单位的表格式样")
+    .option("-o, --output <汇总.xlsx>", "汇总草稿的文件名（不能是要汇总的文件之一）")
+    .option("--layout <式样.json...>", "本地表格式样的说明文件（见 docs/layouts.md），可给多个")
+    .action(async (files: string[], opts: MergeOptions & { layout?: string[] }) => setCode(await runMerge(files, { ...opts, layouts: loadLayouts(opts.layout) }, io)));
   program
     .command("suggest")
     .description("从往年的自评表中找出适合今年各栏目的措辞（年份前移，数字改为待填）")
@@ -58,6 +69,11 @@ export function buildProgram(io: Io, setCode: (n: number) => void): Command {
     .option("--json", "输出 JSON")
     .action((opts: { layout?: string[]; json?: boolean }) => setCode(runLayouts(opts, io)));
   return program;
+}
+
+/** An option that takes several values, as a list (commander gives a lone value as a string). */
+function listOf(v: string[] | string | undefined): string[] | undefined {
+  return v === undefined ? undefined : Array.isArray(v) ? v : [v];
 }
 
 /** Commander's help, with its headings and placeholders in Chinese (every command's help uses it). */
@@ -124,11 +140,11 @@ function commanderMessage(e: CommanderError): string {
   const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? "";
   switch (e.code) {
     case "commander.missingArgument":
-      return "缺少要检查的文件。用法：ziping check 文件.xlsx [更多文件或文件夹]，或 ziping fix 文件.xlsx [-o 输出.xlsx]";
+      return "缺少要检查的文件。用法：ziping check 文件.xlsx [更多文件或文件夹]，ziping fix 文件.xlsx [-o 输出.xlsx]，或 ziping merge 单位文件夹 -o 汇总.xlsx";
     case "commander.unknownOption":
       return `不认识的选项 ${quoted}。运行 ziping --help 查看可用选项。`;
     case "commander.unknownCommand":
-      return `不认识的命令 ${quoted}。可用命令：check（检查）、fix（修正）、suggest（往年措辞）。`;
+      return `不认识的命令 ${quoted}。可用命令：check（检查）、fix（修正）、merge（汇总）、suggest（往年措辞）、layouts（表格式样）。`;
     case "commander.optionMissingArgument":
       return `选项缺少取值：${e.message.replace(/^error:\s*/, "")}`;
     case "commander.excessArguments":

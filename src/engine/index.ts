@@ -33,3 +33,4 @@ export { TableReader } from "./form/tableReader";
 export { passageInText, excerpt } from "./narrative/passage";
 export { findPlaceholder } from "./narrative/placeholders";
 export * from "./insertion";
+export * from "./consolidate";

@@ -24,6 +24,8 @@ const FLOORS: Record<string, number> = {
   "analyze.ts": 8,
   // Where text may be inserted, by what the whole analysis found of the form.
   "insertion.ts": 8.5,
+  // 汇总 checks several analyses against each other, and analyzes a form again with the sums written in.
+  consolidate: 8.5,
   "index.ts": 9,
 };
 
