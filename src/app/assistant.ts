@@ -1,4 +1,4 @@
-import { Analysis, CellAddress, CellChange, LayoutFamily, Patch, WorkbookSnapshot, addressToA1, analyze, foundForm, hasErrors } from "../engine";
+import { Analysis, CellAddress, CellChange, ConsolidationResult, ConsolidationUnit, LayoutFamily, Patch, WorkbookSnapshot, addressToA1, analyze, buildPatch, checkConsolidation, foundForm, hasErrors, sortFindings } from "../engine";
 import { ApplyOutcome, Host } from "../hosts/types";
 import { Journal } from "./journal";
 import { Observable } from "./observable";
@@ -23,6 +23,8 @@ export interface AssistantState {
    * that caused it (a finding's 应用, the toolbar, the wording panel), not at the top of a scrolled pane.
    */
   lastAction?: { origin: string; message: string; cells: CellAddress[] };
+  /** 汇总核对: the open workbook's form against the unit files the user picked, with each check. */
+  consolidation?: ConsolidationResult;
 }
 
 /** Where an action was asked for: the toolbar, the wording panel, or a finding (by its key). */
@@ -88,14 +90,35 @@ export class Assistant extends Observable<AssistantState> {
     this.layouts = layouts;
   }
 
+  /** The options every analysis of this pane uses (the imported layouts): other files are read alike. */
+  get analyzeOptions(): { layouts: LayoutFamily[] } {
+    return { layouts: this.layouts };
+  }
+
+  /** The unit files of 汇总核对 (already read and analyzed), or none. */
+  private units?: ConsolidationUnit[];
+
+  /** Checks the open workbook against these units from the next check on (undefined: no longer). */
+  setUnits(units: ConsolidationUnit[] | undefined): void {
+    this.units = units;
+    if (!units) this.set({ consolidation: undefined });
+  }
+
   private finishCheck(snapshot: WorkbookSnapshot): Analysis {
-    const analysis = analyze(snapshot, { layouts: this.layouts });
+    let analysis = analyze(snapshot, { layouts: this.layouts });
+    let consolidation: ConsolidationResult | undefined;
+    if (this.units && foundForm(analysis)) {
+      // The 汇总 findings join the form's own, in the same list; their fixes join the same patch.
+      consolidation = checkConsolidation(analysis, this.units, { layouts: this.layouts });
+      const { patch } = buildPatch([...analysis.patch.changes, ...consolidation.patch.changes]);
+      analysis = { ...analysis, findings: sortFindings([...analysis.findings, ...consolidation.findings]), patch };
+    }
     const errors = analysis.findings.filter((f) => f.severity === "error").length;
     const result = foundForm(analysis) ? (analysis.findings.length === 0 ? "校验通过：没有发现问题。" : `发现强制问题 ${errors} 项、提示 ${analysis.findings.length - errors} 项。`) : analysis.recognition.reason;
     const checkedAt = new Date();
     // A second 一键校验 says it checked again, and when: the list may look the same.
     const again = this.state.checks > 0 ? `已重新校验（${clock(checkedAt)}）：` : "";
-    this.set({ status: "idle", analysis, snapshot, message: `${again}${result ?? ""}`, checkedAt, checks: this.state.checks + 1 });
+    this.set({ status: "idle", analysis, snapshot, message: `${again}${result ?? ""}`, checkedAt, checks: this.state.checks + 1, consolidation });
     void this.watch(analysis);
     if (this.state.marking) void this.refreshMarks();
     return analysis;

@@ -1,6 +1,9 @@
 import * as React from "react";
 import { Button, CounterBadge, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Analysis, Finding, FORM_KIND_NAMES, foundForm, formSubject, projectLabel } from "../engine";
+import { Analysis, Finding, FORM_KIND_NAMES, findingsAsTsv, foundForm, formSubject, projectLabel } from "../engine";
+import { ConsolidationController } from "../app/consolidation";
+import { ConsolidationPanel } from "./components/ConsolidationPanel";
+import { copyText } from "./clipboard";
 import { Assistant, AssistantState } from "../app/assistant";
 import { FindingList, findingKey } from "./components/FindingList";
 import { FormSummary } from "./components/FormSummary";
@@ -19,6 +22,8 @@ const useStyles = makeStyles({
   skipped: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200, margin: 0, paddingLeft: "16px" },
   empty: { padding: "12px", color: tokens.colorNeutralForeground2 },
   help: { fontSize: tokens.fontSizeBase200, color: tokens.colorBrandForegroundLink },
+  listBar: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", fontSize: tokens.fontSizeBase200 },
+  manual: { width: "100%", minHeight: "80px", fontSize: tokens.fontSizeBase100 },
 });
 
 function useAssistant(assistant: Assistant): AssistantState {
@@ -38,8 +43,9 @@ export interface AppProps {
 }
 
 /** The short name of each form findings are grouped under: its subject (the project's name), not its long label. */
-function formNames(analysis: Analysis | undefined): Record<string, string> {
+function formNames(analysis: Analysis | undefined, consolidation: AssistantState["consolidation"]): Record<string, string> {
   const names: Record<string, string> = {};
+  if (consolidation?.total?.label) names[consolidation.total.label] = `汇总核对（${consolidation.units.length} 个单位）`;
   for (const p of analysis?.projects ?? []) {
     const who = formSubject(p.form);
     names[projectLabel(p.form)] = who ? `${who}（${p.form.sheetName}）` : `${FORM_KIND_NAMES[p.form.kind]}（${p.form.sheetName}）`;
@@ -76,7 +82,18 @@ export function App({ assistant, checkOnOpen, children, strings = STRINGS.zh }: 
     setApplied(undefined);
     void action();
   };
-  const names = React.useMemo(() => formNames(analysis), [analysis]);
+  const names = React.useMemo(() => formNames(analysis, state.consolidation), [analysis, state.consolidation]);
+  const consolidation = React.useMemo(() => new ConsolidationController(assistant), [assistant]);
+  // 复制问题清单: the findings as a table that pastes into Excel and WPS as rows and columns.
+  const [copied, setCopied] = React.useState<{ message: string; text?: string }>();
+  const copyList = async () => {
+    if (!analysis) return;
+    const file = analysis.snapshot.fileName ?? "当前工作簿";
+    const tsv = findingsAsTsv([{ file, snapshot: analysis.snapshot, findings: analysis.findings }]);
+    const ok = await copyText(tsv);
+    setCopied(ok ? { message: `已复制 ${analysis.findings.length} 条问题，可粘贴到 Excel 或 WPS 表格。` } : { message: "此处不允许写剪贴板：请选中下面的文字，按 Ctrl+C 复制。", text: tsv });
+  };
+  React.useEffect(() => setCopied(undefined), [analysis]);
   const toolbarResult = state.lastAction?.origin === "toolbar" ? state.lastAction.message : undefined;
 
   return (
@@ -121,9 +138,19 @@ export function App({ assistant, checkOnOpen, children, strings = STRINGS.zh }: 
       <FormSummary analysis={analysis} />
       {assistant.canMark && found && <Switch label={t.mark} checked={state.marking} disabled={busy} onChange={(_e, d) => void assistant.setMarking(d.checked)} />}
       {found && analysis.findings.length === 0 && !applied && <div className={s.empty}>{t.none}</div>}
+      {found && analysis.findings.length > 0 && (
+        <div className={s.listBar}>
+          <Button size="small" appearance="subtle" onClick={() => void copyList()}>
+            复制问题清单
+          </Button>
+          {copied && <span role="status">{copied.message}</span>}
+          {copied?.text && <textarea className={s.manual} readOnly value={copied.text} aria-label="问题清单" onFocus={(e) => e.currentTarget.select()} />}
+        </div>
+      )}
       {found && (analysis.findings.length > 0 || applied) && (
         <FindingList findings={analysis.findings} snapshot={analysis.snapshot} busy={busy} onSelect={select} onApply={(f) => void apply(f)} applyLabel={t.apply} applied={applied} formNames={names} />
       )}
+      <ConsolidationPanel consolidation={consolidation} state={state} />
       {children}
       <a className={s.help} href="help.html" target="_blank" rel="noopener noreferrer">
         {t.help}

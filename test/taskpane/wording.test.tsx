@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import "../setup/textEncoding";
 import * as React from "react";
 import { render, screen, within, fireEvent, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -12,9 +13,6 @@ import { addToLibrary, analyze, emptyLibrary, itemsOfForm, WorkbookSnapshot } fr
 import { installFakeExcel, FakeExcel } from "../fakes/fakeExcel";
 import { exampleSnapshot } from "../helpers/example";
 
-// jsdom has no TextEncoder/TextDecoder; the package reader needs them (every browser has them).
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
-Object.assign(globalThis, { TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder, TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder });
 
 let seed: WorkbookSnapshot;
 beforeAll(async () => {
