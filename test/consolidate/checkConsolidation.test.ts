@@ -260,6 +260,12 @@ describe("checkConsolidation, case by case (forms built in memory)", () => {
     expect(r.unitProblems).toEqual([]);
   });
 
+  it("says when the 汇总 names no year, with the units' year", () => {
+    const r = checkConsolidation(totalWith({ year: "" }), two());
+    expect(r.findings.map(at)).toContain("consolidation-year missing G3 error");
+    expect(r.findings.find((f) => f.rule === "consolidation-year")!.message).toBe("汇总表没有写被评价年度（各单位的表为 2022 年）");
+  });
+
   it("leaves out a unit of another year, and a copy of the 汇总 itself", () => {
     const units = [...two(), { file: "c.xlsx", analysis: unit("某局所属站", 10, 10, 10, 10, "2021年") }, { file: "d.xlsx", analysis: totalWith({}) }];
     const r = checkConsolidation(totalWith({}), units);

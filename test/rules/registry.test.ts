@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { RULE_REGISTRY, Rule } from "../../src/engine";
+import { CONSOLIDATION_RULES, RULE_REGISTRY, Rule } from "../../src/engine";
 
 /**
  * As ESLint's checkRuleFiles: a rule cannot land without its own file named by its id, its own table
@@ -16,6 +16,8 @@ function ruleFiles(dir: string, prefix = ""): string[] {
 }
 
 const ids = RULE_REGISTRY.map((r) => r.meta.id);
+/** The 汇总 rules: the same contract, run over several workbooks at once (src/engine/consolidate). */
+const consolidationIds = CONSOLIDATION_RULES.map((r) => r.meta.id);
 
 describe("the rule registry", () => {
   it("has unique ids", () => {
@@ -52,12 +54,17 @@ describe("the rule registry", () => {
   it("is described in the README's rule tables, one line per rule, with its severity", () => {
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
     const rows = [...readme.matchAll(/^\|\s*`([a-z0-9-]+)`\s*\|\s*([^|]+)\|/gm)].map((m) => ({ id: m[1], severity: m[2].trim() }));
-    expect(rows.map((r) => r.id).filter((id) => !ids.includes(id))).toEqual([]);
-    for (const rule of RULE_REGISTRY) {
+    expect(rows.map((r) => r.id).filter((id) => !ids.includes(id) && !consolidationIds.includes(id))).toEqual([]);
+    for (const rule of [...RULE_REGISTRY, ...(CONSOLIDATION_RULES as unknown as Rule[])]) {
       const row = rows.filter((r) => r.id === rule.meta.id);
       expect(row.map((r) => r.id)).toEqual([rule.meta.id]);
       expect(row[0].severity).toContain(rule.meta.severity === "error" ? "强制" : "提示");
       if (rule.meta.fixable) expect(row[0].severity).toMatch(/fix|修正/);
     }
+  });
+
+  it.each(CONSOLIDATION_RULES.flatMap((r) => Object.keys(r.meta.messages).map((m) => [r.meta.id, m] as const)))("the 汇总 rule %s reaches its message %s in test/consolidate", (id, messageId) => {
+    const text = fs.readFileSync(path.join(ROOT, "test", "consolidate", "checkConsolidation.test.ts"), "utf8");
+    expect(text.includes(`${id} ${messageId} `) || new RegExp(`messageId\\)\\.toBe\\("${messageId}"\\)`).test(text)).toBe(true);
   });
 });
