@@ -1,26 +1,7 @@
 import { FINDING_COLUMNS, Finding, analyze, findingRows, findingsAsTable, findingsAsTsv, tsvField } from "../../src/engine";
 import { buildForm, withSpec } from "../helpers/formBuilder";
+import { parseDelimited } from "../helpers/delimited";
 
-/** Reads TSV the way Excel reads its clipboard: quoted fields may hold tabs, line breaks and doubled quotes. */
-function parseTsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === "\t") (row.push(field), (field = ""));
-    else if (c === "\r" && text[i + 1] === "\n") (row.push(field), rows.push(row), (row = []), (field = ""), i++);
-    else field += c;
-  }
-  if (field || row.length) (row.push(field), rows.push(row));
-  return rows;
-}
 
 const form = analyze(buildForm(withSpec({ completionRate: { v: 0.9, fmt: "0.00%" }, tasks: [] })));
 
@@ -64,7 +45,7 @@ describe("the 问题清单 as a table (report workbook and the pane's 复制问�
     const tsv = findingsAsTsv(sources);
     expect(tsv.endsWith("\r\n")).toBe(true);
     expect(tsv.split("\r\n")[0]).toBe("文件\t工作表\t单元格\t栏目\t级别\t说明\t可自动修正");
-    expect(parseTsv(tsv)).toEqual(findingsAsTable(sources));
-    expect(parseTsv(tsv)[1][5]).toBe('第一行\n第二行\t带制表符，"引号"');
+    expect(parseDelimited(tsv, "\t")).toEqual(findingsAsTable(sources));
+    expect(parseDelimited(tsv, "\t")[1][5]).toBe('第一行\n第二行\t带制表符，"引号"');
   });
 });

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv2020 from "ajv/dist/2020";
 import { BUILT_IN_FAMILIES, LayoutError, analyze, parseLayout, parseLayoutText } from "../../src/engine";
-import { sheetOf, workbookOf } from "../helpers/sheetBuilder";
+import { countyForm } from "../helpers/countyForm";
 
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "src", "engine", "layout", "layout.schema.json"), "utf8"));
 const FAMILIES_DIR = path.join(__dirname, "..", "..", "src", "engine", "layout", "families");
@@ -64,20 +64,7 @@ describe("layout declarations", () => {
 });
 
 describe("a layout users add", () => {
-  /** A county's own form: its indicator columns are 年度计划值 and 年度实际完成, which no built-in layout prints. */
-  const local = workbookOf(
-    sheetOf([
-      ["某县专项资金绩效自评表"],
-      ["项目名称", "农村公路养护"],
-      ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-      [null, "年度资金总额", 100, 100, 90, 10, "90.00%", 9],
-      ["绩效指标", "一级指标", "二级指标", "三级指标", "年度计划值", "年度实际完成", "分值", "得分"],
-      [null, "产出指标", "数量指标", "养护里程", "≥100公里", "120公里", 50, 50],
-      [null, "效益指标", "社会效益指标", "通行条件改善", "明显改善", "达成", 30, 27],
-      [null, "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", 10, 10],
-      ["总分", null, null, null, null, null, 100, 96],
-    ]),
-  );
+  const local = countyForm("120公里");
 
   it("without it, the county's targets and results are not read, and that is said", () => {
     const a = analyze(local);

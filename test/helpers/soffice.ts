@@ -2,6 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { parseDelimited } from "./delimited";
 
 /** Where LibreOffice is, if it is installed (Debian: apt-get install -y libreoffice-calc-nogui). */
 export const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice"].find((p) => fs.existsSync(p));
@@ -27,26 +28,6 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
   describe(name, body);
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") (row.push(field), (field = ""));
-    else if (c === "\n") (row.push(field), rows.push(row), (row = []), (field = ""));
-    else if (c !== "\r") field += c;
-  }
-  if (field || row.length) (row.push(field), rows.push(row));
-  return rows;
-}
-
 /**
  * Opens a workbook in LibreOffice headless and converts every sheet to CSV: the file opens (no repair
  * dialog can be answered headless, so a file it cannot open gives no output) and shows these values.
@@ -64,7 +45,7 @@ export function reopenWithLibreOffice(bytes: Uint8Array): Map<string, string[][]
     execFileSync(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1", "--outdir", out, file], { stdio: "pipe", timeout: 120_000 });
     const made = fs.existsSync(out) ? fs.readdirSync(out).filter((f) => f.endsWith(".csv")) : [];
     if (made.length === 0) throw new Error("LibreOffice could not open the file");
-    return new Map(made.map((f) => [f.replace(/^book-/, "").replace(/\.csv$/, ""), parseCsv(fs.readFileSync(path.join(out, f), "utf8"))]));
+    return new Map(made.map((f) => [f.replace(/^book-/, "").replace(/\.csv$/, ""), parseDelimited(fs.readFileSync(path.join(out, f), "utf8"), ",")]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
