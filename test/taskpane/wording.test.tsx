@@ -219,3 +219,17 @@ function fsReadSample(rel: string): Buffer {
   const found = fs.existsSync(dir) ? rel : fs.readdirSync(path.join(__dirname, "..", "fixtures", "real")).map((d) => `test/fixtures/real/${d}/form.xlsx`)[0];
   return fs.readFileSync(path.join(__dirname, "..", "..", found));
 }
+
+describe("导出措辞库 where a page cannot download (Excel on Mac, WPS)", () => {
+  afterEach(() => Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true }));
+
+  it("copies the library as JSON instead, and says where to paste it", async () => {
+    let copied = "";
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: async (t: string) => void (copied = t) }, configurable: true });
+    const { assistant, store } = await setup();
+    Object.defineProperty(assistant.host, "canDownload", { value: false });
+    fireEvent.click(screen.getByRole("button", { name: "导出措辞库" }));
+    await waitFor(() => expect(screen.getByText("此处不能下载文件：措辞库已复制，请粘贴到记事本，另存为「ziping-措辞库.json」。")).toBeInTheDocument());
+    expect(JSON.parse(copied).items).toHaveLength((await store.load()).items.length);
+  });
+});

@@ -4,6 +4,7 @@ import { InsertMode, SOURCE_NOTES, WORDING_SECTIONS, WordingSection } from "../.
 import { AssistantState } from "../../app/assistant";
 import { InsertTarget, WordingController, WordingState } from "../../app/wording";
 import { LayoutPanel } from "./LayoutPanel";
+import { copyText } from "../clipboard";
 
 const useStyles = makeStyles({
   panel: { display: "flex", flexDirection: "column", gap: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "10px" },
@@ -49,6 +50,18 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
   const sectionRef = form ? (section === "achieved" ? form.goals.achieved : form[section]) : undefined;
   const templates = wording.templatesFor(section);
   const insert = (text: string, label: string, into: WordingSection = section, itemId?: string) => void wording.insert({ text, label, into, mode, target, itemId });
+  // Where a file made in the page does not download (Excel on Mac, WPS), the library is copied instead.
+  const [exported, setExported] = React.useState<{ message: string; text?: string }>();
+  const exportLibrary = async () => {
+    const json = wording.exportJson();
+    if (assistant.host.canDownload && download) {
+      download("ziping-措辞库.json", json);
+      setExported(undefined);
+      return;
+    }
+    const ok = await copyText(json);
+    setExported(ok ? { message: "此处不能下载文件：措辞库已复制，请粘贴到记事本，另存为「ziping-措辞库.json」。" } : { message: "此处不能下载文件：请选中下面的文字，按 Ctrl+C 复制，粘贴到记事本另存为「ziping-措辞库.json」。", text: json });
+  };
   // What the panel's last insertion did, said here, beside the buttons that did it.
   const result = state.lastAction?.origin === "wording" ? state.lastAction.message : undefined;
 
@@ -109,13 +122,19 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
         <Button disabled={!state.snapshot} onClick={() => void wording.importSheets()}>
           从其他工作表导入
         </Button>
-        <Button disabled={library.items.length === 0 || !download} onClick={() => download?.("ziping-措辞库.json", wording.exportJson())}>
+        <Button disabled={library.items.length === 0} onClick={() => void exportLibrary()}>
           导出措辞库
         </Button>
         <Button disabled={library.items.length === 0} onClick={() => void wording.clear()}>
           清空措辞库
         </Button>
       </div>
+      {exported && (
+        <Text size={200} role="status">
+          {exported.message}
+        </Text>
+      )}
+      {exported?.text && <Textarea aria-label="措辞库（JSON）" readOnly value={exported.text} resize="vertical" />}
       {data.pending && (
         <div className={s.confirm} role="alertdialog" aria-label="请确认" aria-describedby="ziping-pending">
           <Text id="ziping-pending">{data.pending.question}</Text>
