@@ -67,27 +67,27 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
 
   return (
     <section className={s.panel} aria-label="建议与模板">
-      <Text weight="semibold">往年措辞与模板</Text>
+      <Text as="h2" weight="semibold" size={300} style={{ margin: 0 }}>往年措辞与模板</Text>
       <div className={s.row}>
-        <Select aria-label="栏目" value={section} onChange={(_e, d) => setSection(d.value as WordingSection)}>
+        <Select size="small" aria-label="栏目" value={section} onChange={(_e, d) => setSection(d.value as WordingSection)}>
           {(Object.keys(WORDING_SECTIONS) as WordingSection[]).map((k) => (
             <option key={k} value={k}>
               {WORDING_SECTIONS[k]}
             </option>
           ))}
         </Select>
-        <Select aria-label="插入方式" value={mode} onChange={(_e, d) => setMode(d.value as InsertMode)}>
+        <Select size="small" aria-label="插入方式" value={mode} onChange={(_e, d) => setMode(d.value as InsertMode)}>
           <option value="append">追加到末尾</option>
           <option value="prepend">插入到开头</option>
           <option value="replace">替换原有内容</option>
         </Select>
-        <Select aria-label="写入位置" value={target} onChange={(_e, d) => setTarget(d.value as InsertTarget)}>
+        <Select size="small" aria-label="写入位置" value={target} onChange={(_e, d) => setTarget(d.value as InsertTarget)}>
           <option value="section">写入栏目单元格</option>
           <option value="selected">写入选中的单元格</option>
         </Select>
       </div>
       <div className={s.row}>
-        <Select aria-label="模板" value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
+        <Select size="small" aria-label="模板" value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
           <option value="">选择模板…</option>
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
@@ -97,6 +97,7 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
           ))}
         </Select>
         <Button
+          size="small"
           disabled={busy || !templateId || !form}
           onClick={() => {
             const t = templates.find((x) => x.id === templateId);
@@ -108,8 +109,9 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
         </Button>
       </div>
       <div className={s.row}>
-        <Input aria-label="模板名称" placeholder="我的模板名称" value={templateName} onChange={(_e, d) => setTemplateName(d.value)} />
+        <Input size="small" aria-label="模板名称" placeholder="我的模板名称" value={templateName} onChange={(_e, d) => setTemplateName(d.value)} />
         <Button
+          size="small"
           disabled={!templateName.trim() || !sectionRef?.text.trim()}
           onClick={() => void wording.saveTemplate(templateName, section).then(() => setTemplateName(""))}
         >
@@ -118,14 +120,14 @@ export function WordingPanel({ wording, download }: WordingPanelProps) {
       </div>
       <div className={s.row}>
         <input ref={fileInput} type="file" accept=".xlsx,.json" multiple aria-label="导入往年自评表或措辞库" style={{ display: "none" }} onChange={(e) => void wording.importFiles(Array.from(e.target.files ?? []))} />
-        <Button onClick={() => fileInput.current?.click()}>导入往年自评表…</Button>
-        <Button disabled={!state.snapshot} onClick={() => void wording.importSheets()}>
+        <Button size="small" onClick={() => fileInput.current?.click()}>导入往年自评表…</Button>
+        <Button size="small" disabled={!state.snapshot} onClick={() => void wording.importSheets()}>
           从其他工作表导入
         </Button>
-        <Button disabled={library.items.length === 0} onClick={() => void exportLibrary()}>
+        <Button size="small" disabled={library.items.length === 0} onClick={() => void exportLibrary()}>
           导出措辞库
         </Button>
-        <Button disabled={library.items.length === 0} onClick={() => void wording.clear()}>
+        <Button size="small" disabled={library.items.length === 0} onClick={() => void wording.clear()}>
           清空措辞库
         </Button>
       </div>
