@@ -48,7 +48,7 @@ export class LabelIndex {
         this.keyAt.set(r * 16384 + c, key);
         this.add(key, { row: r, col: c, text });
         // "被评价年度：2021年" names a field and holds its value.
-        const inline = /[:：]/.test(text) ? /^([^:：]{2,20})[:：]\s*(\S.*)$/s.exec(toHalfWidth(stripMarkup(text)).trim()) : null;
+        const inline = /[:：]/.test(text) ? /^([^:：]{2,20})[:：]\s*(\S[\s\S]*)$/.exec(toHalfWidth(stripMarkup(text)).trim()) : null;
         if (inline) this.add(labelKey(inline[1]), { row: r, col: c, text: inline[1], inlineValue: inline[2].trim() });
       }
     }

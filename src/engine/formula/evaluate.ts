@@ -25,16 +25,23 @@ export interface ParsedFormula {
   refs: FormulaRef[];
 }
 
-class Unsupported extends Error {}
+class Unsupported extends Error {
+  constructor(message?: string) {
+    super(message);
+    Object.setPrototypeOf(this, new.target.prototype); // instanceof holds where compiled to ES5 (the classic pane)
+  }
+}
 
 function tokenize(src: string): string[] {
   const tokens: string[] = [];
-  const re = /\s*(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?%?|[A-Za-z_][A-Za-z0-9_.]*(?=\()|[-+*/^(),])\s*/y;
+  // Each token must start where the last one ended: a global search whose match starts later is a
+  // failure, as with the sticky flag (which older script engines cannot parse).
+  const re = /\s*(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\d+(?:\.\d+)?(?:[eE][-+]?\d+)?%?|[A-Za-z_][A-Za-z0-9_.]*(?=\()|[-+*/^(),])\s*/g;
   let i = 0;
   while (i < src.length) {
     re.lastIndex = i;
     const m = re.exec(src);
-    if (!m) throw new Unsupported(src.slice(i));
+    if (!m || m.index !== i) throw new Unsupported(src.slice(i));
     tokens.push(m[1]);
     i = re.lastIndex;
   }

@@ -17,6 +17,10 @@ import guangzhou from "./families/guangzhou-department.json";
 /** A declaration that is not a layout family, told in Chinese: which field, and what is wrong with it. */
 export class LayoutError extends Error {
   override name = "LayoutError";
+  constructor(message?: string) {
+    super(message);
+    Object.setPrototypeOf(this, new.target.prototype); // instanceof holds where compiled to ES5 (the classic pane)
+  }
 }
 
 const KINDS = ["project", "department", "evaluation", "goals"];

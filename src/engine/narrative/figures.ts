@@ -30,9 +30,11 @@ const BOUNDARY = codeSet("，,。；;：:！!？?\n（）()、“”\"");
 
 /**
  * A figure in prose: digits (half- or full-width) with separators and decimals, an optional range,
- * 余/多 and 万/亿 in either order, and a unit of up to three characters or %/‰/m².
+ * 余/多 and 万/亿 in either order, and a unit of up to three characters or %/‰/m². A match right after
+ * a digit, "." or "," is passed over in readFigures (continuesNumber): a look-behind would say so, but
+ * older script engines cannot parse one.
  */
-const FIGURE = /(?<![\d.,０-９])([-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?:\s*(?:-|~|～|至|到)\s*([0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?))?\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(%|％|‰|个百分点|百分点|m\s?²|m2|㎡|平方米|平方公里|立方米|公里|千米|米|吨|人次|台次|家次|场次|篇次|车次|架次|户次|[宗件个次座辆人名家处块台篇份场所条项户元亩株棵只批期天周起例间艘部套张本册课年月日号时点分秒])?/g;
+const FIGURE = /([-+]?[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)(?:\s*(?:-|~|～|至|到)\s*([0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?))?\s*(余|多)?\s*(万|亿)?\s*(余|多)?\s*(%|％|‰|个百分点|百分点|m\s?²|m2|㎡|平方米|平方公里|立方米|公里|千米|米|吨|人次|台次|家次|场次|篇次|车次|架次|户次|[宗件个次座辆人名家处块台篇份场所条项户元亩株棵只批期天周起例间艘部套张本册课年月日号时点分秒])?/g;
 
 /** The clause around a figure, as offsets: set by clauseAround (one figure at a time, no allocation). */
 let clauseStart = 0;
@@ -173,11 +175,20 @@ function isWordStart(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fa5) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 }
 
+/** A digit (half- or full-width), "." or ",": digits after it belong to a number that starts before them. */
+function continuesNumber(c: number): boolean {
+  return isAsciiDigit(c) || c === 0x2e || c === 0x2c || (c >= 0xff10 && c <= 0xff19);
+}
+
 function readFigures(text: string): Figure[] {
   const out: Figure[] = [];
   FIGURE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = FIGURE.exec(text))) {
+    if (m.index > 0 && continuesNumber(text.charCodeAt(m.index - 1))) {
+      FIGURE.lastIndex = m.index + 1;
+      continue;
+    }
     let end = m[0].length;
     while (end > 0 && isSpaceCode(m[0].charCodeAt(end - 1))) end--;
     if (end === 0) {

@@ -104,6 +104,10 @@ export function quote(text: string, max = 40): string {
 /** A rule that breaks its own contract: thrown in strict mode (the tests), the report refused otherwise. */
 export class RuleContractError extends Error {
   override name = "RuleContractError";
+  constructor(message?: string) {
+    super(message);
+    Object.setPrototypeOf(this, new.target.prototype); // instanceof holds where compiled to ES5 (the classic pane)
+  }
 }
 
 let strict = false;

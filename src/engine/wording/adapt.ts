@@ -11,9 +11,11 @@ export function adaptText(text: string, fromYear: number | undefined, toYear: nu
   let t = text;
   if (fromYear && toYear && fromYear !== toYear) {
     const shift = toYear - fromYear;
-    t = t.replace(/(?<!\d)((?:19|20)\d{2})(?=\s*年|\s*[-—~～至到]\s*(?:19|20)\d{2})/g, (m) => {
-      const y = Number(m);
-      return Math.abs(y - fromYear) <= 1 ? String(y + shift) : m;
+    // A year not preceded by a digit: the character before it is matched and kept (no look-behind, which
+    // older script engines cannot parse). A year ends in a digit, so the next one never needs that character.
+    t = t.replace(/(^|\D)((?:19|20)\d{2})(?=\s*年|\s*[-—~～至到]\s*(?:19|20)\d{2})/g, (_m, before: string, year: string) => {
+      const y = Number(year);
+      return before + (Math.abs(y - fromYear) <= 1 ? String(y + shift) : year);
     });
   }
   // Figures (not years, dates or list numbers) become placeholders, from the last so offsets hold.
