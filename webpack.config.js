@@ -1,8 +1,10 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in's pages: the task pane (taskpane.html, which also hosts the ribbon command
- * in the shared runtime), the command's notice (commands.html) and the help page, plus the
- * manifest with its URLs pointing at the production host in production builds.
+ * in the shared runtime), the command's notice (commands.html), the help page, and the manifest's
+ * DefaultSettings page (classic.html) with the classic pane (classic.js, ES5 for Internet Explorer 11
+ * in Excel 2016/2019 volume-licensed), plus the manifest with its URLs pointing at the production host
+ * in production builds.
  *   npm run build          production: ZIPING_URL_PROD (default below) replaces https://localhost:3000/
  *   npm run build:dev      development
  */
@@ -14,6 +16,31 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const DEV_URL = "https://localhost:3000/";
 const PROD_URL = process.env.ZIPING_URL_PROD || "https://ziping.example.gov.cn/addin/";
 const OFFICE_JS = '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+
+/**
+ * The classic pane's modules, in their own webpack layer: the engine, the assistant and the Excel host
+ * are compiled a second time, to ES5 (ts-loader's own instance), for Internet Explorer 11; the modern
+ * pane keeps its ES2020 copy. Then es5RegexLoader drops a `u` flag ES5 cannot parse where it changes
+ * nothing, and fails the build on any other regular expression IE 11 cannot parse. No React or Fluent UI.
+ */
+const CLASSIC_LAYER = "classic";
+const classicRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  issuerLayer: CLASSIC_LAYER,
+  use: [
+    { loader: path.resolve(__dirname, "src/classic/es5RegexLoader.js") },
+    {
+      loader: "ts-loader",
+      options: {
+        instance: "classic-es5",
+        transpileOnly: true,
+        configFile: "tsconfig.json",
+        compilerOptions: { module: "esnext", moduleResolution: "bundler", target: "es5", downlevelIteration: true, lib: ["es2022", "dom"] },
+      },
+    },
+  ],
+};
 
 /**
  * The WPS add-in (npm run build:wps), in dist/wps (env.outDir):
@@ -52,6 +79,8 @@ function wpsConfig(env, production) {
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/wps/index.html", chunks: ["main"] }),
+      // The pane's 使用说明 link.
+      new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [], inject: false }),
       // No office.js: inside WPS the pane finds window.Application and uses the WPS host.
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeScript: "" }),
       new CopyWebpackPlugin({
@@ -88,11 +117,16 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
+    // The webpack runtime in ES5 too: classic.js must parse in Internet Explorer 11.
+    target: ["web", "es5"],
     entry: {
       taskpane: "./src/startPane.tsx",
       commands: "./src/commands/notice.ts",
       demo: "./src/demo/index.tsx",
+      // core-js first, then the pane; by a fixed name, which classic.html loads (with the build's hash).
+      classic: { import: ["./src/classic/polyfills.ts", "./src/classic/index.ts"], layer: CLASSIC_LAYER, filename: "classic.js" },
     },
+    experiments: { layers: true },
     output: {
       path: path.resolve(__dirname, env.outDir || "dist/addin"),
       filename: "[name].[contenthash:8].js",
@@ -101,7 +135,10 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
-      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } } } }],
+      rules: [
+        classicRule,
+        { test: /\.tsx?$/, exclude: /node_modules/, issuerLayer: { not: CLASSIC_LAYER }, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json", compilerOptions: { module: "esnext", moduleResolution: "bundler" } } } },
+      ],
     },
     performance: { hints: false },
     devServer: {
@@ -118,14 +155,27 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"], officeScript: OFFICE_JS }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], inject: "body" }),
       new HtmlWebpackPlugin({ filename: "help.html", template: "./src/help/help.html", chunks: [], inject: false }),
+      // The manifest's DefaultSettings page (Excel without add-in commands): its own script is plain ES5,
+      // kept as written (no minifying); only classic.js's address gains the build's hash (?…), so that
+      // Internet Explorer's cache never serves an old pane.
+      new HtmlWebpackPlugin({
+        filename: "classic.html",
+        chunks: ["classic"],
+        inject: false,
+        minify: false,
+        hash: true,
+        templateContent: ({ htmlWebpackPlugin }) => {
+          const page = fs.readFileSync(path.join(__dirname, "src/commands/classic.html"), "utf8");
+          if (page.split('"classic.js"').length !== 2) throw new Error('src/commands/classic.html must name "classic.js" once');
+          return page.split('"classic.js"').join(JSON.stringify(htmlWebpackPlugin.files.js[0]));
+        },
+      }),
       // The demo: the same pane beside an in-page workbook; no office.js, nothing from the network.
       new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/demo.html", chunks: ["demo"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "examples/2021-天河区城管局-部门整体支出绩效自评表.xlsx", to: "sample.xlsx" },
-          // The manifest's DefaultSettings page (Excel without add-in commands): plain ES5, no bundle.
-          { from: "src/commands/classic.html", to: "classic.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

@@ -25,6 +25,8 @@ describe("the WPS build", () => {
     expect(fs.readFileSync(path.join(dir, "ribbon.xml"), "utf8").startsWith("<customUI")).toBe(true);
     expect(fs.readFileSync(path.join(dir, "manifest.xml"), "utf8")).toMatch(/<JsPlugin>[\s\S]*<Name>ziping<\/Name>/);
     expect(fs.readFileSync(path.join(dir, "index.html"), "utf8")).toMatch(/<script[^>]+src="?main\.js"?/);
+    // The pane's 使用说明 link (help.html beside taskpane.html), as in Excel.
+    expect(fs.readFileSync(path.join(dir, "help.html"), "utf8")).toContain("ZiPing 自评助手 · 使用说明");
   });
 
   it("writes publish.xml and jsplugins.xml entries with the attributes wpsjs writes", () => {
