@@ -290,7 +290,7 @@ function clock(d: Date): string {
 
 /** One sentence ending in one 。: a message that already ends a sentence is not given a second stop. */
 export function sentence(text: string): string {
-  const t = text.trim().replace(/[。．.；;，,\s]+$/u, "");
+  const t = text.trim().replace(/[。．.；;，,\s]+$/, "");
   return /[！？!?]$/.test(t) ? t : `${t}。`;
 }
 

@@ -162,6 +162,28 @@ export class DepartmentReader {
     return makeTextRef(this.view, at, hit);
   }
 
+  /**
+   * An empty value cell is put in the column where the filled values of the labels above and below
+   * it stand. Where merges are unknown (Excel 2016–2019 cannot read them) a label's hidden merged
+   * half looks like an empty cell right of it; a derived value written there would be hidden.
+   */
+  private alignEmptyValues(funding: Partial<Record<FundingKey, FieldRef>>): void {
+    const refs = Object.values(funding).filter((f): f is FieldRef => !!f && !f.inline);
+    for (const [key, f] of Object.entries(funding) as [FundingKey, FieldRef | undefined][]) {
+      if (!f || f.inline || !isEmptyValue(f.source?.v)) continue;
+      const cols = refs.filter((o) => o !== f && o.labelCell.col === f.labelCell.col && o.cell.row === o.labelCell.row && !isEmptyValue(o.source?.v)).map((o) => o.cell.col);
+      if (cols.length === 0) continue;
+      const col = cols.sort((a, b) => cols.filter((c) => c === b).length - cols.filter((c) => c === a).length)[0];
+      const row = f.cell.row;
+      if (col === f.cell.col || col <= f.labelCell.col || col > this.lastCol() || row !== f.labelCell.row) continue;
+      // Every cell between the label and that column must be empty, and the cell itself no label.
+      let clear = true;
+      for (let c = f.labelCell.col + 1; c <= col && clear; c++) clear = this.view.isEmpty(row, c) && !this.isLabel(row, c);
+      if (!clear) continue;
+      funding[key] = makeFieldRef(this.view, { row: f.labelCell.row, col: f.labelCell.col, text: f.label } as LabelHit, { row, col });
+    }
+  }
+
   read(confidence: number): DepartmentForm {
     const view = this.view;
     const table = this.tableLayout();
@@ -171,6 +193,7 @@ export class DepartmentReader {
       const f = this.field(key);
       if (f) funding[key] = f;
     }
+    this.alignEmptyValues(funding);
     const year = this.field("year");
     const yearMatch = year ? /((?:19|20)\d{2})/.exec(toHalfWidth(year.text)) : null;
     const titleHit = this.firstHit("title");
