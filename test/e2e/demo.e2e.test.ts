@@ -80,6 +80,8 @@ maybe("the demo in headless Chromium", () => {
     await page.getByRole("button", { name: /^应用：B10：/ }).click();
     await page.waitForFunction(() => !document.querySelector('td[data-cell="B10"]')!.textContent!.includes("<p>"));
     expect(await cell("B10").innerText()).toMatch(/^\(一\) 继续深入推进垃圾分类/);
+    // The changed cell is selected (and scrolled into view) in the grid.
+    await page.locator('td[data-cell="B10"][aria-current="true"]').waitFor();
     await page.getByRole("button", { name: "撤销" }).click();
     await page.waitForFunction(() => document.querySelector('td[data-cell="B10"]')!.textContent!.startsWith("<p>"));
   });
